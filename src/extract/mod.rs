@@ -149,10 +149,10 @@ impl Extractor {
         // Tie ends are always mentioned actors, but make sure every edge has its node.
         for tie in &map.ties {
             for id in [&tie.source, &tie.target] {
-                if !actors.contains_key(id) {
-                    if let Some(actor) = self.gazetteer.actor(id) {
-                        actors.insert(id.clone(), actor.clone());
-                    }
+                if !actors.contains_key(id)
+                    && let Some(actor) = self.gazetteer.actor(id)
+                {
+                    actors.insert(id.clone(), actor.clone());
                 }
             }
         }

@@ -66,15 +66,14 @@ pub fn read_text(path: &Path) -> Result<LoadedText, IoError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            warnings.push(format!(
-                "{}: not valid UTF-8; undecodable bytes were replaced by \u{FFFD}",
-                path.display()
-            ));
-            String::from_utf8_lossy(bytes).into_owned()
-        }
+    let text = if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_owned()
+    } else {
+        warnings.push(format!(
+            "{}: not valid UTF-8; undecodable bytes were replaced by \u{FFFD}",
+            path.display()
+        ));
+        String::from_utf8_lossy(bytes).into_owned()
     };
     Ok(LoadedText { text, warnings })
 }
