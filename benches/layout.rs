@@ -87,10 +87,10 @@ fn fjadra_simulation(nodes: u32, links: &[(u32, u32)]) -> fjadra::Simulation {
 }
 
 fn sizes() -> Vec<u32> {
-    std::env::var("TIEMAP_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+    std::env::var("TIEMAP_BENCH_SIZES").map_or_else(
+        |_| vec![1_000, 10_000, 100_000],
+        |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    )
 }
 
 fn tick(c: &mut Criterion) {

@@ -267,6 +267,8 @@ pub(crate) fn count_overlaps(xs: &[f32], ys: &[f32], radii: &[f32]) -> usize {
 }
 
 #[cfg(test)]
+// Tests compare exact values on purpose (counts as floats, positions kept bit for bit).
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 

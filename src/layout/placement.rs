@@ -151,6 +151,8 @@ pub(crate) fn place(
 }
 
 #[cfg(test)]
+// Tests compare exact values on purpose (counts as floats, positions kept bit for bit).
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 
