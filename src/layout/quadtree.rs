@@ -620,8 +620,10 @@ mod tests {
         assert_eq!((fx[0], fy[0]), (0.0, 0.0), "one point feels no force");
     }
 
-    /// Barnes-Hut with theta = 0.9 (d3's default) against the exact sum: the error relative
-    /// to the size of the typical force stays under 3% on average and 15% at worst.
+    /// Barnes-Hut with theta = 0.9 (d3's default) against the exact sum: the error, relative
+    /// to the mean force magnitude, stays under 2% on average and 6% at worst (measured:
+    /// about 0.5-0.9% and 1.8-2.4% on these clouds; the group walk opens cells for the
+    /// nearest point of a leaf, so it is stricter than d3's per-point test).
     #[test]
     fn barnes_hut_matches_exact_forces_within_bound() {
         for (n, seed) in [(50, 1), (300, 2), (1000, 3)] {
@@ -638,8 +640,8 @@ mod tests {
                 total += error;
             }
             let mean = total / n as f32;
-            assert!(mean < 0.03, "n={n}: mean relative error {mean}");
-            assert!(worst < 0.15, "n={n}: worst relative error {worst}");
+            assert!(mean < 0.02, "n={n}: mean relative error {mean}");
+            assert!(worst < 0.06, "n={n}: worst relative error {worst}");
         }
     }
 
