@@ -161,10 +161,7 @@ fn read_sentence(
             if duplicate {
                 continue;
             }
-            let cue_span = Span::new(
-                context.span.start + cue.start,
-                context.span.start + cue.end,
-            );
+            let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
             let mentions: Vec<&ActorMention> =
                 if std::ptr::eq(pair.source_mention, pair.target_mention) {
                     vec![pair.source_mention]
@@ -205,9 +202,10 @@ fn collect_pairs<'m>(
         if source == target {
             return;
         }
-        let (Some(source_at), Some(target_at)) =
-            (sentence.slots.get(source_slot), sentence.slots.get(target_slot))
-        else {
+        let (Some(source_at), Some(target_at)) = (
+            sentence.slots.get(source_slot),
+            sentence.slots.get(target_slot),
+        ) else {
             return;
         };
         let swap = symmetric && target_at.first < source_at.first;
@@ -234,7 +232,12 @@ fn collect_pairs<'m>(
             .sources
             .iter()
             .filter_map(|&slot| Some((slot, sentence.slots.get(slot)?)))
-            .flat_map(|(slot, at)| at.mention.actors.iter().map(move |actor| (slot, actor.as_str())))
+            .flat_map(|(slot, at)| {
+                at.mention
+                    .actors
+                    .iter()
+                    .map(move |actor| (slot, actor.as_str()))
+            })
             .collect();
         for (position, &(slot_x, actor_x)) in members.iter().enumerate() {
             for &(slot_y, actor_y) in &members[position + 1..] {

@@ -109,11 +109,7 @@ fn directed_roles(
     Some(roles)
 }
 
-fn symmetric_roles(
-    sentence: &Sentence<'_>,
-    cue: &Cue,
-    subject_use: &SubjectUse,
-) -> Option<Roles> {
+fn symmetric_roles(sentence: &Sentence<'_>, cue: &Cue, subject_use: &SubjectUse) -> Option<Roles> {
     // "partnership between the two nations", "trade between China and Russia".
     if let Some(sides) = between_after(sentence, cue) {
         return Some(within(sides));
@@ -209,7 +205,9 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
     let gerund = is_gerund(sentence.word(cue.last));
     match sentence.class(before) {
         Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::From) if gerund => SubjectUse::Skip,
-        Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
+        Class::Prep(Prep::Other)
+            if gerund && sentence.word(before).eq_ignore_ascii_case("about") =>
+        {
             SubjectUse::Skip
         }
         Class::Prep(_) if sense.symmetric => SubjectUse::Allowed,
@@ -384,13 +382,18 @@ fn add_echoing_subjects(sentence: &Sentence<'_>, sources: &mut Vec<usize>) {
 /// The one acted upon: the first mention after the cue that the cue governs directly or
 /// through a role preposition, with its coordinated group.
 fn object(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Vec<usize>> {
-    let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first <= cue.last);
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
             return None;
         }
-        if slot.coordinated_with.is_some_and(|previous| previous >= start) {
+        if slot
+            .coordinated_with
+            .is_some_and(|previous| previous >= start)
+        {
             continue;
         }
         let accepted = match slot.governor {
@@ -427,7 +430,9 @@ fn with_before(
         .filter_map(|&slot| sentence.slots.get(slot))
         .map(|slot| slot.last)
         .max()?;
-    let end = sentence.slots.partition_point(|slot| slot.first < cue.first);
+    let end = sentence
+        .slots
+        .partition_point(|slot| slot.first < cue.first);
     (0..end).rev().find_map(|index| {
         let slot = &sentence.slots[index];
         (slot.first > after_sides

@@ -158,7 +158,9 @@ impl<'m> Sentence<'m> {
         let mut matches = std::mem::take(&mut self.matches);
         lexicon.scan_into(text, &mut matches);
         for found in &matches {
-            let first = self.tokens.partition_point(|token| token.end <= found.start);
+            let first = self
+                .tokens
+                .partition_point(|token| token.end <= found.start);
             let last_exclusive = self.tokens.partition_point(|token| token.start < found.end);
             if first >= last_exclusive {
                 continue;
@@ -210,7 +212,9 @@ impl<'m> Sentence<'m> {
 
     /// The class of token `index` (punctuation past the end).
     pub fn class(&self, index: usize) -> Class {
-        self.tokens.get(index).map_or(Class::Stop, |token| token.class)
+        self.tokens
+            .get(index)
+            .map_or(Class::Stop, |token| token.class)
     }
 
     /// Whether a clause edge lies strictly between tokens `from` and `to`.
@@ -227,7 +231,10 @@ impl<'m> Sentence<'m> {
         let (low, high) = if from <= to { (from, to) } else { (to, from) };
         (low + 1..high).any(|index| {
             self.slot_at[index] == NONE
-                && matches!(self.class(index), Class::Stop | Class::Boundary | Class::Comma)
+                && matches!(
+                    self.class(index),
+                    Class::Stop | Class::Boundary | Class::Comma
+                )
         })
     }
 
@@ -285,8 +292,19 @@ impl<'m> Sentence<'m> {
             || previous.is_some_and(|word| {
                 matches!(
                     word.as_str(),
-                    "in" | "of" | "since" | "until" | "by" | "early" | "late" | "mid" | "last"
-                        | "next" | "this" | "on" | "from" | "through"
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "on"
+                        | "from"
+                        | "through"
                 )
             })
     }
@@ -299,9 +317,9 @@ impl<'m> Sentence<'m> {
         };
         // Apposition or coordination with the slot right before.
         let joined = match self.class(at) {
-            Class::Conj | Class::Hyphen => self.previous_unskipped(at).and_then(|before| {
-                self.slot_ending_at(before).filter(|&other| other < index)
-            }),
+            Class::Conj | Class::Hyphen => self
+                .previous_unskipped(at)
+                .and_then(|before| self.slot_ending_at(before).filter(|&other| other < index)),
             Class::Comma => self
                 .previous_unskipped(at)
                 .and_then(|before| self.slot_ending_at(before).filter(|&other| other < index))
@@ -328,7 +346,10 @@ impl<'m> Sentence<'m> {
         let (Some(x), Some(y)) = (self.slots.get(x), self.slots.get(y)) else {
             return false;
         };
-        x.mention.actors.iter().any(|actor| y.mention.actors.contains(actor))
+        x.mention
+            .actors
+            .iter()
+            .any(|actor| y.mention.actors.contains(actor))
     }
 
     /// "A, B and C": slot `index` is followed by ", <slot>" or "and <slot>".
