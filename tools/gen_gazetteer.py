@@ -391,12 +391,14 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
             f" members: {ron_list(actor.members)}),"
         )
     lines.append("    ],")
+    lines.append("    // (actor, form, ALL CAPS spelling too, names separated by |, terms yyyymmdd-yyyymmdd)")
     lines.append("    persons: [")
     for person in persons:
-        terms = ", ".join(f"({start}, {stop})" for start, stop in person.terms)
+        terms = " ".join(f"{start}-{stop}" for start, stop in person.terms)
+        caps = "true" if person.source == "curated" else "false"
         lines.append(
-            f"        (actor: {ron_string(person.actor)}, form: {person.form},"
-            f" names: {ron_list(person.names)}, terms: [{terms}]),"
+            f"        ({ron_string(person.actor)}, {person.form}, {caps},"
+            f" {ron_string('|'.join(person.names))}, {ron_string(terms)}),"
         )
     lines.append("    ],")
     lines.append(f"    blocks: {ron_list(sorted(set(blocks)))},")
