@@ -108,11 +108,11 @@ pub(super) fn words_after(text: &str, end: usize, limit: usize) -> Neighbours<'_
     let cut = to < limit;
     let mut window = &text[end..to];
     for possessive in ["'s", "’s", "'", "’"] {
-        if let Some(rest) = window.strip_prefix(possessive) {
-            if !rest.starts_with(char::is_alphanumeric) {
-                window = rest;
-                break;
-            }
+        if let Some(rest) = window.strip_prefix(possessive)
+            && !rest.starts_with(char::is_alphanumeric)
+        {
+            window = rest;
+            break;
         }
     }
     let mut neighbours = Neighbours::default();

@@ -46,7 +46,7 @@ struct Inner {
     /// Office holders sharing a surface form, by group index.
     person_groups: Vec<Vec<DatedActor>>,
     contexts: Vec<ContextRule>,
-    /// Lower-case token lists ("stock exchange" -> ["stock", "exchange"]).
+    /// Lower-case token lists (`stock exchange` becomes `["stock", "exchange"]`).
     event_words: Vec<Vec<String>>,
 }
 
@@ -208,20 +208,31 @@ impl Gazetteer {
         if !on_word_boundaries(text, span, pattern.ends_with_stop) {
             return Verdict::Rejected;
         }
-        let before = context::words_before(text, sentence.start.min(span.start), span.start);
-        let after = context::words_after(text, span.end, sentence.end.max(span.end));
         let rule = pattern
             .context
             .map(|index| &inner.contexts[usize::from(index)]);
+        // Most matches are plain names: read the words around only when a check needs them.
+        let needs_before = rule.is_some() || pattern.spelling == Spelling::AllCaps;
+        let needs_after = needs_before || pattern.form == MentionForm::Seat;
+        let before = if needs_before {
+            context::words_before(text, sentence.start.min(span.start), span.start)
+        } else {
+            Neighbours::default()
+        };
+        let after = if needs_after {
+            context::words_after(text, span.end, sentence.end.max(span.end))
+        } else {
+            Neighbours::default()
+        };
         if pattern.spelling == Spelling::AllCaps
             && (rule.is_some_and(|rule| rule.no_caps) || !in_caps_context(&before, &after))
         {
             return Verdict::Rejected;
         }
-        if let Some(rule) = rule {
-            if rule.rejects(text, span, sentence, &before, &after) {
-                return Verdict::Rejected;
-            }
+        if let Some(rule) = rule
+            && rule.rejects(text, span, sentence, &before, &after)
+        {
+            return Verdict::Rejected;
         }
         if pattern.form == MentionForm::Seat
             && inner
@@ -313,15 +324,14 @@ impl Gazetteer {
                 message: format!("malformed terms {:?} of {:?}", person.4, person.3),
             })?;
             for name in person.names() {
-                let group = match group_of.get(name) {
-                    Some(&group) => group,
-                    None => {
-                        let group = person_groups.len() as u32;
-                        group_of.insert(name.to_owned(), group);
-                        person_groups.push(Vec::new());
-                        builder.add_spellings(name, Target::Persons(group), form, person.2);
-                        group
-                    }
+                let group = if let Some(&group) = group_of.get(name) {
+                    group
+                } else {
+                    let group = person_groups.len() as u32;
+                    group_of.insert(name.to_owned(), group);
+                    person_groups.push(Vec::new());
+                    builder.add_spellings(name, Target::Persons(group), form, person.2);
+                    group
                 };
                 person_groups[group as usize].push(DatedActor {
                     actor,
@@ -496,16 +506,12 @@ fn looks_like_a_persons_name(
             return true;
         }
     }
-    if let Some(next) = after.nearest() {
-        if after.adjacent
+    after.nearest().is_some_and(|next| {
+        after.adjacent
             && context::is_capitalised(next)
             && !context::is_all_caps(next)
             && !sentence.slice(text).is_some_and(context::is_title_case)
-        {
-            return true;
-        }
-    }
-    false
+    })
 }
 
 /// ALL CAPS spellings count only where the words around are in capitals too (a headline).
