@@ -67,16 +67,21 @@ fn directed_roles(
     }
     let first_word = sentence.word(cue.first);
     let active_past = is_participle(first_word) && cue.first == cue.last;
-    let sources = (!active_past)
-        .then(|| by_agent(sentence, cue))
-        .flatten()
+    let owner = premodifier(sentence, cue);
+    let owned = owner.filter(|&slot| {
+        let slot = &sentence.slots[slot];
+        slot.possessive || slot.mention.form == crate::extract::MentionForm::Adjective
+    });
+    let sources = owned
+        .map(|slot| group(sentence, slot))
+        .or_else(|| (!active_past).then(|| by_agent(sentence, cue)).flatten())
         .or_else(|| {
             sense
                 .from_source
                 .then(|| prepositional(sentence, cue, Prep::From))
                 .flatten()
         })
-        .or_else(|| premodifier(sentence, cue).map(|slot| group(sentence, slot)))
+        .or_else(|| owner.map(|slot| group(sentence, slot)))
         .or_else(|| match subject_use {
             SubjectUse::Allowed => subject(sentence, cue.first),
             _ => None,
@@ -207,6 +212,10 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
         return SubjectUse::Allowed;
     };
     let gerund = is_gerund(sentence.word(cue.last));
+    // "to condemn": an infinitive, whose subject is the clause's.
+    if before + 1 == cue.first && sentence.word(before).eq_ignore_ascii_case("to") && !gerund {
+        return SubjectUse::Allowed;
+    }
     match sentence.class(before) {
         Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::From) if gerund => SubjectUse::Skip,
         Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
@@ -265,7 +274,10 @@ fn prepositional(sentence: &Sentence<'_>, cue: &Cue, prep: Prep) -> Option<Vec<u
         if slot.first <= cue.last {
             continue;
         }
-        if slot.first > cue.last + WINDOW || sentence.comma_between(cue.last, slot.first) {
+        if slot.first > cue.last + WINDOW
+            || sentence.comma_between(cue.last, slot.first)
+            || sentence.cue_between(cue.last, slot.first)
+        {
             break;
         }
         if slot.governor == Governor::Prep(prep) && slot.coordinated_with.is_none() {
@@ -544,10 +556,12 @@ fn host(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usi
             !matches!(
                 slot.governor,
                 Governor::Prep(Prep::By | Prep::From | Prep::With | Prep::Between)
-            ) && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+            ) && !slot.possessive
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
                 && !shares_actor_with(sentence, *index, sources)
                 && !sentence.boundary_between(slot.first, cue.first)
         })
-        .min_by_key(|(_, slot)| slot.first.abs_diff(cue.first))
+        // The host is usually named after the visit ("visits ..., Chinese counterparts").
+        .min_by_key(|(_, slot)| (slot.first < cue.first, slot.first.abs_diff(cue.first)))
         .map(|(index, _)| vec![index])
 }
