@@ -21,6 +21,9 @@ pub(super) struct Roles {
     /// Symmetric cue whose sides are all in one group ("between China and Russia",
     /// "the two nations"): every pair within `sources` is tied.
     pub within: bool,
+    /// With no target named: the category of the event noun the cue is about ("condemned
+    /// the invasion"), whose actor the caller looks up in the sentences before.
+    pub event: Option<crate::model::Category>,
 }
 
 /// How a cue relates to the subject of its clause.
@@ -34,20 +37,25 @@ enum SubjectUse {
 }
 
 /// Finds the parties of `cue`; `None` when the cue states no tie here.
-pub(super) fn find_roles(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Roles> {
+pub(super) fn find_roles(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sense: &CueSense,
+    senses: &[CueSense],
+) -> Option<Roles> {
     let subject_use = subject_use(sentence, cue, sense);
     if matches!(subject_use, SubjectUse::Skip) {
         return None;
     }
     let mut roles = if sense.symmetric {
-        symmetric_roles(sentence, cue, &subject_use)
+        symmetric_roles(sentence, cue, &subject_use, senses)
     } else {
-        directed_roles(sentence, cue, sense, &subject_use)
+        directed_roles(sentence, cue, sense, &subject_use, senses)
     }?;
     if sense.reversed && !roles.within {
         std::mem::swap(&mut roles.sources, &mut roles.targets);
     }
-    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty()) {
+    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty() && roles.event.is_none()) {
         return None;
     }
     Some(roles)
@@ -58,6 +66,7 @@ fn directed_roles(
     cue: &Cue,
     sense: &CueSense,
     subject_use: &SubjectUse,
+    senses: &[CueSense],
 ) -> Option<Roles> {
     let mut roles = Roles::default();
     if is_passive(sentence, cue) {
@@ -93,16 +102,18 @@ fn directed_roles(
                 sources: pair,
                 targets: rest,
                 within: false,
+                event: None,
             }
         });
     };
     add_echoing_subjects(sentence, &mut sources);
     roles.sources = sources;
-    roles.targets = object(sentence, cue, sense)
+    let owned_far = owned.is_some();
+    let targets = object(sentence, cue, sense, &roles.sources, senses)
         .or_else(|| {
             sense
                 .place_target
-                .then(|| place(sentence, cue, &roles.sources))
+                .then(|| place(sentence, cue, &roles.sources, owned_far))
                 .flatten()
         })
         .or_else(|| {
@@ -110,7 +121,11 @@ fn directed_roles(
                 .host_fallback
                 .then(|| host(sentence, cue, &roles.sources))
                 .flatten()
-        })?;
+        });
+    match targets {
+        Some(targets) => roles.targets = targets,
+        None => roles.event = Some(event_object(sentence, cue, senses)?),
+    }
     Some(roles)
 }
 
@@ -118,6 +133,7 @@ fn symmetric_roles(
     sentence: &Sentence<'_>,
     cue: &Cue,
     subject_use: &SubjectUse,
+    senses: &[CueSense],
 ) -> Option<Roles> {
     // "partnership between the two nations", "trade between China and Russia".
     if let Some(sides) = between_after(sentence, cue) {
@@ -135,7 +151,9 @@ fn symmetric_roles(
             return Some(within(found.clone()));
         }
     }
-    let partner = object(sentence, cue, &SYMMETRIC).or_else(|| with_before(sentence, cue, &sides));
+    let exclude = sides.clone().unwrap_or_default();
+    let partner = object(sentence, cue, &SYMMETRIC, &exclude, senses)
+        .or_else(|| with_before(sentence, cue, &sides));
     match (&mut sides, partner) {
         (Some(sides), Some(partner)) => {
             add_echoing_subjects(sentence, sides);
@@ -143,6 +161,7 @@ fn symmetric_roles(
                 sources: std::mem::take(sides),
                 targets: partner,
                 within: false,
+                event: None,
             })
         }
         (Some(sides), None) if distinct_actors(sentence, sides) >= 2 => {
@@ -162,6 +181,7 @@ fn symmetric_roles(
                 sources: group(sentence, other),
                 targets: partner,
                 within: false,
+                event: None,
             })
         }
     }
@@ -186,6 +206,7 @@ fn within(sides: Vec<usize>) -> Roles {
         sources: sides,
         targets: Vec::new(),
         within: true,
+        event: None,
     }
 }
 
@@ -216,14 +237,22 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
     if before + 1 == cue.first && sentence.word(before).eq_ignore_ascii_case("to") && !gerund {
         return SubjectUse::Allowed;
     }
+    // A finite past-tense verb takes the clause's subject even after a noun cue
+    // ("Chinese protesters attacked").
+    let finite = cue.first == cue.last && sentence.word(cue.first).ends_with("ed");
     match sentence.class(before) {
-        Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::From) if gerund => SubjectUse::Skip,
+        Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::To | Prep::From) if gerund => {
+            SubjectUse::Skip
+        }
         Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
             SubjectUse::Skip
         }
+        // "retaliated with duties on", "in talks with".
+        Class::Prep(Prep::With) => SubjectUse::Allowed,
+        Class::Prep(Prep::Target | Prep::To) => SubjectUse::Refused,
         Class::Prep(_) if sense.symmetric => SubjectUse::Allowed,
         Class::Prep(_) => SubjectUse::Refused,
-        _ if sentence.cue_at[before] != NONE => SubjectUse::Refused,
+        _ if sentence.cue_at[before] != NONE && !finite => SubjectUse::Refused,
         Class::Possessive => SubjectUse::Refused,
         // "launched an attack" (light verb) vs "condemned the attack".
         Class::Light => SubjectUse::Allowed,
@@ -366,11 +395,30 @@ fn is_subject_like(sentence: &Sentence<'_>, index: usize) -> bool {
         Governor::Open => true,
         // "evidence of China providing aid", "for the two countries to enhance".
         Governor::Prep(Prep::Of | Prep::For) => {
-            gerund_follows || sentence.word(slot.after()).eq_ignore_ascii_case("to")
+            gerund_follows
+                || sentence.word(slot.after()).eq_ignore_ascii_case("to")
+                || quantity_of(sentence, slot.first)
         }
+        // "after the Turkish air force shot down": a subordinate clause's subject.
+        Governor::Prep(Prep::Other) => sentence
+            .previous_unskipped(slot.first)
+            .is_some_and(|at| CLAUSE_OPENERS.iter().any(|word| sentence.word(at).eq_ignore_ascii_case(word))),
         Governor::Prep(_) => false,
         Governor::Word(word) => sentence.cue_at[word] == NONE || sentence.echo_at[word],
     }
+}
+
+/// Prepositions that also open a clause ("after Russia invaded").
+const CLAUSE_OPENERS: [&str; 6] = ["after", "before", "since", "as", "until", "once"];
+
+/// "Thousands of Hong Kong residents": the actor after a quantity is the subject.
+fn quantity_of(sentence: &Sentence<'_>, first: usize) -> bool {
+    let Some(of) = sentence.previous_unskipped(first) else {
+        return false;
+    };
+    of.checked_sub(1).is_some_and(|quantity| {
+        sentence.class(quantity) == Class::Mod && sentence.slot_at[quantity] == NONE
+    })
 }
 
 /// "China echoed the Kremlin blaming NATO": the echoing subject shares the act.
@@ -394,22 +442,45 @@ fn add_echoing_subjects(sentence: &Sentence<'_>, sources: &mut Vec<usize>) {
 }
 
 /// The one acted upon: the first mention after the cue that the cue governs directly or
-/// through a role preposition, with its coordinated group.
-fn object(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Vec<usize>> {
+/// through a role preposition, with its coordinated group. Mentions of the source's own
+/// actors are passed over ("deployed troops to its border with Lebanon").
+fn object(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sense: &CueSense,
+    sources: &[usize],
+    senses: &[CueSense],
+) -> Option<Vec<usize>> {
     let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    // "threatened to strike X", "demanded that X": the complement's object or subject.
+    let complement = complement_head(sentence, cue);
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
             return None;
         }
-        if slot.coordinated_with.is_some_and(|previous| previous >= start) {
+        if slot.coordinated_with.is_some_and(|previous| previous >= start)
+            || shares_actor_with(sentence, index, sources)
+        {
             continue;
         }
+        let through_preposition = || {
+            !other_cue_between(sentence, cue, slot.first, senses)
+        };
         let accepted = match slot.governor {
-            Governor::Word(word) => (cue.first..=cue.last).contains(&word),
-            Governor::Prep(Prep::Of | Prep::For | Prep::Target) => true,
-            Governor::Prep(Prep::With) => sense.with_target || sense.symmetric,
-            Governor::Prep(Prep::From) => sense.from_target || sense.symmetric,
+            Governor::Word(word) => {
+                (cue.first..=cue.last).contains(&word) || complement == Some(word)
+            }
+            Governor::Prep(Prep::To) => through_preposition(),
+            Governor::Prep(Prep::Of | Prep::For | Prep::Target) => {
+                !sense.symmetric && through_preposition()
+            }
+            Governor::Prep(Prep::With) => {
+                (sense.with_target || sense.symmetric) && through_preposition()
+            }
+            Governor::Prep(Prep::From) => {
+                (sense.from_target || sense.symmetric) && through_preposition()
+            }
             Governor::Prep(Prep::Locative) => governed_inside_cue(sentence, cue, index),
             Governor::Prep(_) | Governor::Open => false,
         };
@@ -418,6 +489,67 @@ fn object(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Vec<us
         }
     }
     None
+}
+
+/// The word whose object or subject also completes the cue: "to" + verb after a cue
+/// ("threatened to strike"), or "that" right after it ("demanded that").
+fn complement_head(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
+    let next = cue.last + 1;
+    let word = sentence.word(next);
+    if word.eq_ignore_ascii_case("that") {
+        return Some(next);
+    }
+    if word.eq_ignore_ascii_case("to") && sentence.slot_at.get(next + 1) == Some(&NONE) {
+        return Some(next + 1);
+    }
+    None
+}
+
+/// Whether a cue of another category lies between the cue and token `to` (then a
+/// prepositional phrase there belongs to that cue: "approved sanctions on Russia").
+fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[CueSense]) -> bool {
+    let own = senses.get(cue.sense).map(|sense| sense.category);
+    (cue.last + 1..to).any(|at| {
+        let index = sentence.cue_at[at];
+        index != NONE
+            && sentence
+                .cues
+                .get(index as usize)
+                .and_then(|other| senses.get(other.sense))
+                .map(|sense| sense.category)
+                != own
+    })
+}
+
+/// "condemned the invasion", "criticised the scale of the bombing", "rejected the demand":
+/// the category of an event noun (itself a cue) right after the cue.
+fn event_object(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    senses: &[CueSense],
+) -> Option<crate::model::Category> {
+    let own = senses.get(cue.sense)?.category;
+    if !matches!(
+        own,
+        crate::model::Category::Accuse
+            | crate::model::Category::Reject
+            | crate::model::Category::Protest
+            | crate::model::Category::Support
+    ) {
+        return None;
+    }
+    let limit = (cue.last + 7).min(sentence.tokens.len());
+    (cue.last + 1..limit)
+        .take_while(|&at| !matches!(sentence.class(at), Class::Stop | Class::Boundary | Class::Comma))
+        .find_map(|at| {
+            let index = sentence.cue_at[at];
+            (index != NONE)
+                .then(|| sentence.cues.get(index as usize))
+                .flatten()
+                .and_then(|other| senses.get(other.sense))
+                .map(|sense| sense.category)
+        })
+        .filter(|&category| category != own)
 }
 
 /// "arrived in Beijing": the locative preposition is the cue's own last word.
@@ -529,15 +661,21 @@ fn shares_actor_with(sentence: &Sentence<'_>, index: usize, others: &[usize]) ->
     })
 }
 
-/// An invasion's or visit's place: "the conflict in Ukraine", "arrived ... in Beijing".
-fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
+/// An invasion's or visit's place: "the war in Ukraine", "air strikes in Pakistan". A place
+/// right after the cue always counts; one elsewhere in the sentence only for a cue owned by
+/// its actor ("Russia's invasion ... the conflict in Ukraine").
+fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize], anywhere: bool) -> Option<Vec<usize>> {
     sentence
         .slots
         .iter()
         .enumerate()
         .filter(|(index, slot)| {
+            let near = slot.first > cue.last
+                && slot.first <= cue.last + 7
+                && !sentence.cue_between(cue.last, slot.first);
+            let far = anywhere && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW;
             slot.is_place()
-                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && (near || far)
                 && !shares_actor_with(sentence, *index, sources)
                 && !sentence.boundary_between(slot.first, cue.first)
         })
