@@ -10,6 +10,7 @@
 use super::sentence::{Cue, Governor, NONE, SUBJECT_WINDOW, Sentence, WINDOW};
 use super::tokens::{Class, Prep, is_gerund, is_participle};
 use crate::extract::lexicon::CueSense;
+use crate::model::Category;
 
 /// The parties of one cue: slot indices.
 #[derive(Debug, Default)]
@@ -174,7 +175,7 @@ fn symmetric_roles(
                 .or_else(|| group_reference_near(sentence, cue))
                 .map(within)
         }
-        (None, Some(partner)) => {
+        (None, Some(partner)) if matches!(subject_use, SubjectUse::Allowed) => {
             // "trade ... with Russia show that China ...": the clause's subject elsewhere.
             let other = any_subject_near(sentence, cue, &partner)?;
             Some(Roles {
@@ -184,6 +185,7 @@ fn symmetric_roles(
                 event: None,
             })
         }
+        (None, Some(_)) => None,
     }
 }
 
@@ -453,7 +455,14 @@ fn object(
 ) -> Option<Vec<usize>> {
     let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
     // "threatened to strike X", "demanded that X": the complement's object or subject.
-    let complement = complement_head(sentence, cue);
+    let content_verb = senses.get(cue.sense).is_some_and(|own| {
+        matches!(own.category, Category::Threaten | Category::Request)
+    });
+    let complement = if sense.symmetric {
+        None
+    } else {
+        complement_head(sentence, cue, content_verb)
+    };
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
@@ -464,9 +473,10 @@ fn object(
         {
             continue;
         }
-        let through_preposition = || {
-            !other_cue_between(sentence, cue, slot.first, senses)
-        };
+        // What a threat or demand is about may hold other cues ("demanded an apology from
+        // China", "threatened to impose tariffs on Mexico").
+        let through_preposition =
+            || content_verb || !other_cue_between(sentence, cue, slot.first, senses);
         let accepted = match slot.governor {
             Governor::Word(word) => {
                 (cue.first..=cue.last).contains(&word) || complement == Some(word)
@@ -493,13 +503,16 @@ fn object(
 
 /// The word whose object or subject also completes the cue: "to" + verb after a cue
 /// ("threatened to strike"), or "that" right after it ("demanded that").
-fn complement_head(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
+fn complement_head(sentence: &Sentence<'_>, cue: &Cue, content_verb: bool) -> Option<usize> {
     let next = cue.last + 1;
     let word = sentence.word(next);
     if word.eq_ignore_ascii_case("that") {
         return Some(next);
     }
-    if word.eq_ignore_ascii_case("to") && sentence.slot_at.get(next + 1) == Some(&NONE) {
+    if content_verb
+        && word.eq_ignore_ascii_case("to")
+        && sentence.slot_at.get(next + 1) == Some(&NONE)
+    {
         return Some(next + 1);
     }
     None
@@ -509,15 +522,15 @@ fn complement_head(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
 /// prepositional phrase there belongs to that cue: "approved sanctions on Russia").
 fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[CueSense]) -> bool {
     let own = senses.get(cue.sense).map(|sense| sense.category);
-    (cue.last + 1..to).any(|at| {
-        let index = sentence.cue_at[at];
-        index != NONE
-            && sentence
-                .cues
-                .get(index as usize)
-                .and_then(|other| senses.get(other.sense))
-                .map(|sense| sense.category)
-                != own
+    sentence.cues.iter().any(|other| {
+        // Items of one list share the preposition: "trade, engagements and exercises with".
+        let listed = sentence
+            .previous_unskipped(other.first)
+            .is_some_and(|before| matches!(sentence.class(before), Class::Comma | Class::Conj));
+        other.first > cue.last
+            && other.first < to
+            && senses.get(other.sense).map(|sense| sense.category) != own
+            && !listed
     })
 }
 
