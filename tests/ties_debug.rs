@@ -19,7 +19,18 @@ fn print_ties() {
         date: Some(std::env::var("TIES_DATE").unwrap_or_else(|_| "2023-02".to_owned())),
         text,
     };
-    let extraction = Extractor::new().expect("assets load").extract(&document);
+    let extractor = Extractor::new().expect("assets load");
+    let sentences = tiemap::extract::sentences::split_sentences(&document.text);
+    let date = document.date.as_deref().and_then(tiemap::extract::DocDate::parse);
+    let mut mentions = extractor
+        .gazetteer()
+        .find_mentions(&document.text, &sentences, date);
+    tiemap::extract::coref::resolve_references(&document.text, &sentences, &mut mentions);
+    for mention in &mentions {
+        let words = mention.span.slice(&document.text).unwrap_or_default();
+        println!("  mention {words:?} {:?} {:?}", mention.actors, mention.form);
+    }
+    let extraction = extractor.extract(&document);
     for tie in &extraction.ties {
         let sentences: Vec<String> = tie
             .evidence

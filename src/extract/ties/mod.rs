@@ -50,7 +50,11 @@ pub fn extract_ties(
         }
         let local = &mentions[first_mention..];
         let local = &local[..local.partition_point(|mention| mention.span.start < span.end)];
-        if !names_two_actors(local) {
+        // One actor can still condemn an act named just before ("Russia condemned the strikes").
+        let recent_act = recent
+            .last()
+            .is_some_and(|act: &RecentAct| act.sentence + ANAPHORA_REACH >= index);
+        if !names_two_actors(local) && !(recent_act && !local.is_empty()) {
             continue;
         }
         let Some(sentence_text) = span.slice(text) else {
