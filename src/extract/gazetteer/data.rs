@@ -104,6 +104,9 @@ pub(super) struct ContextEntry {
     pub reject_after: Vec<String>,
     /// Also a first name or surname: rejected between capitalised words ("Michael Jordan").
     pub name_like: bool,
+    /// Also a surname: rejected after a capitalised word ("Jack London").
+    #[serde(default)]
+    pub surname_like: bool,
     /// Only after "the" ("the West").
     pub need_the: bool,
     /// Never in ALL CAPS text, where case no longer tells the word from the name.

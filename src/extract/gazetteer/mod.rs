@@ -101,6 +101,7 @@ struct ContextRule {
     reject_before: Vec<Vec<String>>,
     reject_after: Vec<Vec<String>>,
     name_like: bool,
+    surname_like: bool,
     need_the: bool,
     no_caps: bool,
     /// How many words before and after a match the rule reads.
@@ -472,7 +473,11 @@ impl ContextRule {
         };
         // The name-like check looks one word past the nearest to see if that opens the sentence.
         let words_before = longest(&entry.reject_before)
-            .max(if entry.name_like { 2 } else { 0 })
+            .max(if entry.name_like || entry.surname_like {
+                2
+            } else {
+                0
+            })
             .max(usize::from(entry.need_the));
         let words_after = longest(&entry.reject_after).max(usize::from(entry.name_like));
         ContextRule {
@@ -487,6 +492,7 @@ impl ContextRule {
                 .collect(),
             reject_after: entry.reject_after.iter().map(tokens).collect(),
             name_like: entry.name_like,
+            surname_like: entry.surname_like,
             need_the: entry.need_the,
             no_caps: entry.no_caps,
             words_before,
@@ -522,22 +528,24 @@ impl ContextRule {
         {
             return true;
         }
-        self.name_like && looks_like_a_persons_name(text, span, sentence, before, after)
+        (self.name_like || self.surname_like)
+            && looks_like_a_persons_name(text, span, sentence, before, after, self.name_like)
     }
 }
 
 /// "Michael Jordan", "Chad Smith": a capitalised word right before (not opening the sentence,
-/// not a preposition or title) or right after (outside Title Case headlines).
+/// not a preposition or title) or, for first names, right after (outside Title Case headlines).
 fn looks_like_a_persons_name(
     text: &str,
     span: Span,
     sentence: Span,
     before: &Neighbours<'_>,
     after: &Neighbours<'_>,
+    first_name_too: bool,
 ) -> bool {
     if let Some(previous) = before.nearest() {
         let opens_sentence = before.words().len() == 1
-            && span.start - sentence.start <= 64
+            && span.start.saturating_sub(sentence.start) <= 64
             && text
                 .get(sentence.start..span.start)
                 .is_some_and(|head| head.split_whitespace().nth(1).is_none());
@@ -549,12 +557,13 @@ fn looks_like_a_persons_name(
             return true;
         }
     }
-    after.nearest().is_some_and(|next| {
-        after.adjacent
-            && context::is_capitalised(next)
-            && !context::is_all_caps(next)
-            && !sentence.slice(text).is_some_and(context::is_title_case)
-    })
+    first_name_too
+        && after.nearest().is_some_and(|next| {
+            after.adjacent
+                && context::is_capitalised(next)
+                && !context::is_all_caps(next)
+                && !sentence.slice(text).is_some_and(context::is_title_case)
+        })
 }
 
 /// ALL CAPS spellings count only where the words around are in capitals too (a headline).
