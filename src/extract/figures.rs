@@ -42,30 +42,30 @@ fn kind_of_word(word: &str) -> Option<FigureKind> {
 /// They outrank single words: "$300 billion of frozen assets under sanctions" is frozen assets.
 #[derive(Clone, Copy, Default)]
 struct PairedCues {
-    frozen: bool,
-    assets: bool,
-    military: bool,
-    budget: bool,
+    /// (a freezing word, an assets word) seen.
+    frozen_assets: (bool, bool),
+    /// (a military word, a spending word) seen.
+    military_spending: (bool, bool),
 }
 
 impl PairedCues {
     fn see(&mut self, word: &str) {
         match word {
             "frozen" | "froze" | "freeze" | "freezing" | "seized" | "seize" | "seizing"
-            | "immobilised" | "immobilized" | "blocked" => self.frozen = true,
-            "assets" | "reserves" | "funds" | "holdings" => self.assets = true,
-            "military" | "defence" | "defense" | "arms" => self.military = true,
+            | "immobilised" | "immobilized" | "blocked" => self.frozen_assets.0 = true,
+            "assets" | "reserves" | "funds" | "holdings" => self.frozen_assets.1 = true,
+            "military" | "defence" | "defense" | "arms" => self.military_spending.0 = true,
             "budget" | "budgets" | "spending" | "spend" | "spends" | "expenditure" | "outlays" => {
-                self.budget = true;
+                self.military_spending.1 = true;
             }
             _ => {}
         }
     }
 
     fn kind(self) -> Option<FigureKind> {
-        if self.frozen && self.assets {
+        if self.frozen_assets == (true, true) {
             Some(FigureKind::FrozenAssets)
-        } else if self.military && self.budget {
+        } else if self.military_spending == (true, true) {
             Some(FigureKind::MilitarySpending)
         } else {
             None
