@@ -100,13 +100,23 @@ struct ContextRule {
     /// Each entry's tokens nearest-first (reversed), so they compare with words before a match.
     reject_before: Vec<Vec<String>>,
     reject_after: Vec<Vec<String>>,
-    name_like: bool,
-    surname_like: bool,
+    person_name: PersonName,
     need_the: bool,
     no_caps: bool,
     /// How many words before and after a match the rule reads.
     words_before: usize,
     words_after: usize,
+}
+
+/// Whether a word is also a person's name, so that capitalised neighbours reject it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PersonName {
+    /// Not a name.
+    No,
+    /// A first name or surname: "Michael Jordan", "Chad Smith".
+    FirstOrSurname,
+    /// A surname: "Jack London".
+    Surname,
 }
 
 /// The outcome of checking one automaton match.
@@ -491,8 +501,13 @@ impl ContextRule {
                 })
                 .collect(),
             reject_after: entry.reject_after.iter().map(tokens).collect(),
-            name_like: entry.name_like,
-            surname_like: entry.surname_like,
+            person_name: if entry.name_like {
+                PersonName::FirstOrSurname
+            } else if entry.surname_like {
+                PersonName::Surname
+            } else {
+                PersonName::No
+            },
             need_the: entry.need_the,
             no_caps: entry.no_caps,
             words_before,
@@ -528,8 +543,15 @@ impl ContextRule {
         {
             return true;
         }
-        (self.name_like || self.surname_like)
-            && looks_like_a_persons_name(text, span, sentence, before, after, self.name_like)
+        self.person_name != PersonName::No
+            && looks_like_a_persons_name(
+                text,
+                span,
+                sentence,
+                before,
+                after,
+                self.person_name == PersonName::FirstOrSurname,
+            )
     }
 }
 
