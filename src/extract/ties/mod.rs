@@ -150,18 +150,18 @@ const ANAPHORA_REACH: usize = 2;
 const RECENT_LIMIT: usize = 32;
 
 /// The actors of the latest act of `category` within reach of sentence `index`.
-fn recent_actors(recent: &[RecentAct], category: Category, index: usize) -> Vec<String> {
-    let Some(latest) = recent
-        .iter()
-        .rev()
-        .find(|act| act.category == category && act.sentence + ANAPHORA_REACH >= index)
-    else {
+/// With no category: the latest act of the same sentence, whatever it was.
+fn recent_actors(recent: &[RecentAct], category: Option<Category>, index: usize) -> Vec<String> {
+    let reach = if category.is_some() { ANAPHORA_REACH } else { 0 };
+    let Some(latest) = recent.iter().rev().find(|act| {
+        category.is_none_or(|category| act.category == category) && act.sentence + reach >= index
+    }) else {
         return Vec::new();
     };
     let mut actors: Vec<String> = recent
         .iter()
         .filter(|act| {
-            act.category == category
+            act.category == latest.category
                 && act.sentence == latest.sentence
                 && act.cue_start == latest.cue_start
         })
@@ -193,7 +193,11 @@ fn read_sentence(
         pairs.clear();
         match found.event {
             Some(event) if found.targets.is_empty() && !found.within => {
-                let implied = recent_actors(recent, event, context.index);
+                let implied = recent_actors(recent, Some(event), context.index);
+                implied_pairs(sentence, &found, &implied, &mut pairs);
+            }
+            None if found.reaction && found.targets.is_empty() => {
+                let implied = recent_actors(recent, None, context.index);
                 implied_pairs(sentence, &found, &implied, &mut pairs);
             }
             _ => collect_pairs(sentence, &found, sense.symmetric, &mut pairs),
