@@ -21,14 +21,20 @@ fn print_ties() {
     };
     let extractor = Extractor::new().expect("assets load");
     let sentences = tiemap::extract::sentences::split_sentences(&document.text);
-    let date = document.date.as_deref().and_then(tiemap::extract::DocDate::parse);
+    let date = document
+        .date
+        .as_deref()
+        .and_then(tiemap::extract::DocDate::parse);
     let mut mentions = extractor
         .gazetteer()
         .find_mentions(&document.text, &sentences, date);
     tiemap::extract::coref::resolve_references(&document.text, &sentences, &mut mentions);
     for mention in &mentions {
         let words = mention.span.slice(&document.text).unwrap_or_default();
-        println!("  mention {words:?} {:?} {:?}", mention.actors, mention.form);
+        println!(
+            "  mention {words:?} {:?} {:?}",
+            mention.actors, mention.form
+        );
     }
     let extraction = extractor.extract(&document);
     for tie in &extraction.ties {
@@ -89,11 +95,21 @@ fn print_throughput() {
     tiemap::extract::coref::resolve_references(&document.text, &sentences, &mut mentions);
     let lexicon = tiemap::extract::Lexicon::builtin().expect("lexicon loads");
     let started = std::time::Instant::now();
-    let ties = tiemap::extract::ties::extract_ties("bulk", &document.text, &sentences, &mentions, &lexicon);
+    let ties = tiemap::extract::ties::extract_ties(
+        "bulk",
+        &document.text,
+        &sentences,
+        &mentions,
+        &lexicon,
+    );
     let alone = started.elapsed().as_secs_f64();
     println!(
         "{megabytes:.1} MB, {} ties ({} merged): pipeline {:.1} MB/s, ties alone {:.1} MB/s",
-        extraction.ties.iter().map(|tie| tie.evidence.len()).sum::<usize>(),
+        extraction
+            .ties
+            .iter()
+            .map(|tie| tie.evidence.len())
+            .sum::<usize>(),
         ties.len(),
         megabytes / whole,
         megabytes / alone

@@ -267,7 +267,9 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
         Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::To | Prep::From) if gerund => {
             SubjectUse::Skip
         }
-        Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
+        Class::Prep(Prep::Other)
+            if gerund && sentence.word(before).eq_ignore_ascii_case("about") =>
+        {
             SubjectUse::Skip
         }
         // "retaliated with duties on", "in talks with".
@@ -412,9 +414,13 @@ fn speaker(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
     }
     let end = (cue.last + SUBJECT_WINDOW).min(sentence.tokens.len());
     let said = (reach..end).find(|&at| {
-        SAYING.iter().any(|verb| sentence.word(at).eq_ignore_ascii_case(verb))
+        SAYING
+            .iter()
+            .any(|verb| sentence.word(at).eq_ignore_ascii_case(verb))
     })?;
-    let before = sentence.previous_unskipped(said).and_then(|at| sentence.slot_ending_at(at));
+    let before = sentence
+        .previous_unskipped(said)
+        .and_then(|at| sentence.slot_ending_at(at));
     let after = (said + 1..(said + 4).min(sentence.tokens.len()))
         .find(|&at| sentence.slot_at[at] != NONE)
         .map(|at| sentence.slot_at[at] as usize);
@@ -422,7 +428,9 @@ fn speaker(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 }
 
 /// Verbs that attribute a quotation.
-const SAYING: [&str; 8] = ["said", "says", "stated", "added", "declared", "wrote", "tweeted", "told"];
+const SAYING: [&str; 8] = [
+    "said", "says", "stated", "added", "declared", "wrote", "tweeted", "told",
+];
 
 fn relative_antecedent(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
     let mut at = verb;
@@ -457,9 +465,11 @@ fn is_subject_like(sentence: &Sentence<'_>, index: usize) -> bool {
                 || quantity_of(sentence, slot.first)
         }
         // "after the Turkish air force shot down": a subordinate clause's subject.
-        Governor::Prep(Prep::Other) => sentence
-            .previous_unskipped(slot.first)
-            .is_some_and(|at| CLAUSE_OPENERS.iter().any(|word| sentence.word(at).eq_ignore_ascii_case(word))),
+        Governor::Prep(Prep::Other) => sentence.previous_unskipped(slot.first).is_some_and(|at| {
+            CLAUSE_OPENERS
+                .iter()
+                .any(|word| sentence.word(at).eq_ignore_ascii_case(word))
+        }),
         Governor::Prep(_) => false,
         Governor::Word(word) => sentence.cue_at[word] == NONE || sentence.echo_at[word],
     }
@@ -480,13 +490,28 @@ fn is_person_like(sentence: &Sentence<'_>, slot: usize) -> bool {
         && sentence.slot_at.get(next) == Some(&NONE)
         && sentence.cue_at.get(next) == Some(&NONE)
         && word.starts_with(|ch: char| ch.is_lowercase());
-    !lower_noun || PEOPLE.iter().any(|people| word.eq_ignore_ascii_case(people))
+    !lower_noun
+        || PEOPLE
+            .iter()
+            .any(|people| word.eq_ignore_ascii_case(people))
 }
 
 /// Nouns after an actor that still name its people ("Chinese delegation").
 const PEOPLE: [&str; 14] = [
-    "leader", "leaders", "president", "delegation", "officials", "official", "envoy",
-    "minister", "ministers", "counterpart", "counterparts", "diplomats", "team", "prime",
+    "leader",
+    "leaders",
+    "president",
+    "delegation",
+    "officials",
+    "official",
+    "envoy",
+    "minister",
+    "ministers",
+    "counterpart",
+    "counterparts",
+    "diplomats",
+    "team",
+    "prime",
 ];
 
 /// Prepositions that also open a clause ("after Russia invaded").
@@ -532,11 +557,13 @@ fn object(
     sources: &[usize],
     senses: &[CueSense],
 ) -> Option<Vec<usize>> {
-    let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first <= cue.last);
     // "threatened to strike X", "demanded that X": the complement's object or subject.
-    let content_verb = senses.get(cue.sense).is_some_and(|own| {
-        matches!(own.category, Category::Threaten | Category::Request)
-    });
+    let content_verb = senses
+        .get(cue.sense)
+        .is_some_and(|own| matches!(own.category, Category::Threaten | Category::Request));
     let complement = if sense.symmetric {
         None
     } else {
@@ -550,7 +577,9 @@ fn object(
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
             return None;
         }
-        if slot.coordinated_with.is_some_and(|previous| previous >= start)
+        if slot
+            .coordinated_with
+            .is_some_and(|previous| previous >= start)
             || shares_actor_with(sentence, index, sources)
         {
             continue;
@@ -634,7 +663,14 @@ enum EventObject {
 
 /// Words before a reaction noun: "drawing condemnation", "sparked criticism".
 const REACTING: [&str; 8] = [
-    "drawing", "drew", "draws", "sparking", "sparked", "prompting", "prompted", "triggered",
+    "drawing",
+    "drew",
+    "draws",
+    "sparking",
+    "sparked",
+    "prompting",
+    "prompted",
+    "triggered",
 ];
 
 /// "condemned the invasion", "criticised the scale of the bombing", "rejected the demand":
@@ -650,18 +686,26 @@ fn event_object(sentence: &Sentence<'_>, cue: &Cue, senses: &[CueSense]) -> Opti
     ) {
         return None;
     }
-    if sentence
-        .previous_unskipped(cue.first)
-        .is_some_and(|at| REACTING.iter().any(|word| sentence.word(at).eq_ignore_ascii_case(word)))
-    {
+    if sentence.previous_unskipped(cue.first).is_some_and(|at| {
+        REACTING
+            .iter()
+            .any(|word| sentence.word(at).eq_ignore_ascii_case(word))
+    }) {
         return Some(EventObject::Reaction);
     }
     let limit = (cue.last + 7).min(sentence.tokens.len());
     let event = (cue.last + 1..limit)
-        .take_while(|&at| !matches!(sentence.class(at), Class::Stop | Class::Boundary | Class::Comma))
+        .take_while(|&at| {
+            !matches!(
+                sentence.class(at),
+                Class::Stop | Class::Boundary | Class::Comma
+            )
+        })
         .find_map(|at| {
             let index = sentence.cue_at[at];
-            (index != NONE).then(|| sentence.cues.get(index as usize)).flatten()
+            (index != NONE)
+                .then(|| sentence.cues.get(index as usize))
+                .flatten()
         })?;
     let category = senses.get(event.sense)?.category;
     if category == own {
@@ -697,7 +741,9 @@ fn with_before(
         .filter_map(|&slot| sentence.slots.get(slot))
         .map(|slot| slot.last)
         .max()?;
-    let end = sentence.slots.partition_point(|slot| slot.first < cue.first);
+    let end = sentence
+        .slots
+        .partition_point(|slot| slot.first < cue.first);
     (0..end).rev().find_map(|index| {
         let slot = &sentence.slots[index];
         (slot.first > after_sides
@@ -790,7 +836,12 @@ fn shares_actor_with(sentence: &Sentence<'_>, index: usize, others: &[usize]) ->
 /// An invasion's or visit's place: "the war in Ukraine", "air strikes in Pakistan". A place
 /// right after the cue always counts; one elsewhere in the sentence only for a cue owned by
 /// its actor ("Russia's invasion ... the conflict in Ukraine").
-fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize], anywhere: bool) -> Option<Vec<usize>> {
+fn place(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sources: &[usize],
+    anywhere: bool,
+) -> Option<Vec<usize>> {
     sentence
         .slots
         .iter()
