@@ -123,7 +123,8 @@ impl Lexicon {
             name: "lexicon.ron",
             message,
         };
-        let file: LexiconFile = ron::from_str(source).map_err(|error| malformed(error.to_string()))?;
+        let file: LexiconFile =
+            ron::from_str(source).map_err(|error| malformed(error.to_string()))?;
         let mut senses = Vec::with_capacity(file.cues.len());
         let mut texts: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
@@ -240,7 +241,10 @@ mod tests {
         let lexicon = Lexicon::builtin().expect("lexicon parses");
         for category in Category::ALL {
             assert!(
-                lexicon.senses().iter().any(|sense| sense.category == category),
+                lexicon
+                    .senses()
+                    .iter()
+                    .any(|sense| sense.category == category),
                 "no cue for {}",
                 category.name()
             );

@@ -25,6 +25,9 @@ pub(super) struct Roles {
     /// With no target named: the category of the event noun the cue is about ("condemned
     /// the invasion"), whose actor the caller looks up in the sentences before.
     pub event: Option<crate::model::Category>,
+    /// With no target named: the cue is a reaction to the act just stated ("..., drawing
+    /// condemnation from Tokyo"); the caller takes that act's actor.
+    pub reaction: bool,
 }
 
 /// How a cue relates to the subject of its clause.
@@ -54,9 +57,19 @@ pub(super) fn find_roles(
         directed_roles(sentence, cue, sense, &subject_use, senses)
     }?;
     if sense.reversed && !roles.within {
+        // "welcomed Putin" is a visit; "welcomed Russia's decision" or "welcomed the US
+        // proposal" is not.
+        if roles
+            .targets
+            .first()
+            .is_some_and(|&slot| !is_person_like(sentence, slot))
+        {
+            return None;
+        }
         std::mem::swap(&mut roles.sources, &mut roles.targets);
     }
-    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty() && roles.event.is_none()) {
+    let implied = roles.event.is_some() || roles.reaction;
+    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty() && !implied) {
         return None;
     }
     Some(roles)
@@ -93,7 +106,7 @@ fn directed_roles(
         })
         .or_else(|| owner.map(|slot| group(sentence, slot)))
         .or_else(|| match subject_use {
-            SubjectUse::Allowed => subject(sentence, cue.first),
+            SubjectUse::Allowed => subject(sentence, cue.first).or_else(|| speaker(sentence, cue)),
             _ => None,
         });
     let Some(mut sources) = sources else {
@@ -104,6 +117,7 @@ fn directed_roles(
                 targets: rest,
                 within: false,
                 event: None,
+                reaction: false,
             }
         });
     };
@@ -125,7 +139,11 @@ fn directed_roles(
         });
     match targets {
         Some(targets) => roles.targets = targets,
-        None => roles.event = Some(event_object(sentence, cue, senses)?),
+        None => match event_object(sentence, cue, senses)? {
+            EventObject::Owned(owner) => roles.targets = group(sentence, owner),
+            EventObject::Earlier(category) => roles.event = Some(category),
+            EventObject::Reaction => roles.reaction = true,
+        },
     }
     Some(roles)
 }
@@ -163,6 +181,7 @@ fn symmetric_roles(
                 targets: partner,
                 within: false,
                 event: None,
+                reaction: false,
             })
         }
         (Some(sides), None) if distinct_actors(sentence, sides) >= 2 => {
@@ -183,6 +202,7 @@ fn symmetric_roles(
                 targets: partner,
                 within: false,
                 event: None,
+                reaction: false,
             })
         }
         (None, Some(_)) => None,
@@ -209,6 +229,7 @@ fn within(sides: Vec<usize>) -> Roles {
         targets: Vec::new(),
         within: true,
         event: None,
+        reaction: false,
     }
 }
 
@@ -246,7 +267,9 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
         Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::To | Prep::From) if gerund => {
             SubjectUse::Skip
         }
-        Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
+        Class::Prep(Prep::Other)
+            if gerund && sentence.word(before).eq_ignore_ascii_case("about") =>
+        {
             SubjectUse::Skip
         }
         // "retaliated with duties on", "in talks with".
@@ -355,6 +378,13 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
 /// The subject of the clause of the word at token `verb`: the nearest mention before it that
 /// is not a place, not a prepositional object and not another verb's object.
 fn subject(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
+    // "welcomed the offer but rejected calls": a verb right after "but" shares the subject.
+    if let Some(before) = verb.checked_sub(1) {
+        let word = sentence.word(before);
+        if word.eq_ignore_ascii_case("but") || word.eq_ignore_ascii_case("yet") {
+            return subject(sentence, before);
+        }
+    }
     let end = sentence.slots.partition_point(|slot| slot.first < verb);
     for index in (0..end).rev() {
         let slot = &sentence.slots[index];
@@ -368,6 +398,39 @@ fn subject(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
     }
     relative_antecedent(sentence, verb)
 }
+
+/// The speaker of a quotation when the cue's own subject is "we" or left unsaid:
+/// "'We condemn the strikes,' the Foreign Ministry said." / "Russia said: ...".
+fn speaker(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    let reach = cue.first.saturating_sub(SUBJECT_WINDOW);
+    let quoted = (reach..cue.first).any(|at| {
+        sentence.class(at) == Class::Quote
+            || ["we", "i", "our"]
+                .iter()
+                .any(|pronoun| sentence.word(at).eq_ignore_ascii_case(pronoun))
+    });
+    if !quoted {
+        return None;
+    }
+    let end = (cue.last + SUBJECT_WINDOW).min(sentence.tokens.len());
+    let said = (reach..end).find(|&at| {
+        SAYING
+            .iter()
+            .any(|verb| sentence.word(at).eq_ignore_ascii_case(verb))
+    })?;
+    let before = sentence
+        .previous_unskipped(said)
+        .and_then(|at| sentence.slot_ending_at(at));
+    let after = (said + 1..(said + 4).min(sentence.tokens.len()))
+        .find(|&at| sentence.slot_at[at] != NONE)
+        .map(|at| sentence.slot_at[at] as usize);
+    before.or(after).map(|slot| group(sentence, slot))
+}
+
+/// Verbs that attribute a quotation.
+const SAYING: [&str; 8] = [
+    "said", "says", "stated", "added", "declared", "wrote", "tweeted", "told",
+];
 
 fn relative_antecedent(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
     let mut at = verb;
@@ -402,13 +465,54 @@ fn is_subject_like(sentence: &Sentence<'_>, index: usize) -> bool {
                 || quantity_of(sentence, slot.first)
         }
         // "after the Turkish air force shot down": a subordinate clause's subject.
-        Governor::Prep(Prep::Other) => sentence
-            .previous_unskipped(slot.first)
-            .is_some_and(|at| CLAUSE_OPENERS.iter().any(|word| sentence.word(at).eq_ignore_ascii_case(word))),
+        Governor::Prep(Prep::Other) => sentence.previous_unskipped(slot.first).is_some_and(|at| {
+            CLAUSE_OPENERS
+                .iter()
+                .any(|word| sentence.word(at).eq_ignore_ascii_case(word))
+        }),
         Governor::Prep(_) => false,
         Governor::Word(word) => sentence.cue_at[word] == NONE || sentence.echo_at[word],
     }
 }
+
+/// Whether a mention stands for people who can visit: not a possessive, and not a modifier of
+/// a common noun ("the US proposal") unless that noun is a title ("Chinese delegation").
+fn is_person_like(sentence: &Sentence<'_>, slot: usize) -> bool {
+    let Some(found) = sentence.slots.get(slot) else {
+        return false;
+    };
+    if found.possessive {
+        return false;
+    }
+    let next = found.after();
+    let word = sentence.word(next);
+    let lower_noun = sentence.class(next) == Class::Word
+        && sentence.slot_at.get(next) == Some(&NONE)
+        && sentence.cue_at.get(next) == Some(&NONE)
+        && word.starts_with(|ch: char| ch.is_lowercase());
+    !lower_noun
+        || PEOPLE
+            .iter()
+            .any(|people| word.eq_ignore_ascii_case(people))
+}
+
+/// Nouns after an actor that still name its people ("Chinese delegation").
+const PEOPLE: [&str; 14] = [
+    "leader",
+    "leaders",
+    "president",
+    "delegation",
+    "officials",
+    "official",
+    "envoy",
+    "minister",
+    "ministers",
+    "counterpart",
+    "counterparts",
+    "diplomats",
+    "team",
+    "prime",
+];
 
 /// Prepositions that also open a clause ("after Russia invaded").
 const CLAUSE_OPENERS: [&str; 6] = ["after", "before", "since", "as", "until", "once"];
@@ -453,22 +557,29 @@ fn object(
     sources: &[usize],
     senses: &[CueSense],
 ) -> Option<Vec<usize>> {
-    let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first <= cue.last);
     // "threatened to strike X", "demanded that X": the complement's object or subject.
-    let content_verb = senses.get(cue.sense).is_some_and(|own| {
-        matches!(own.category, Category::Threaten | Category::Request)
-    });
+    let content_verb = senses
+        .get(cue.sense)
+        .is_some_and(|own| matches!(own.category, Category::Threaten | Category::Request));
     let complement = if sense.symmetric {
         None
     } else {
-        complement_head(sentence, cue, content_verb)
+        let request = senses
+            .get(cue.sense)
+            .is_some_and(|own| own.category == Category::Request);
+        complement_head(sentence, cue, content_verb, request)
     };
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
             return None;
         }
-        if slot.coordinated_with.is_some_and(|previous| previous >= start)
+        if slot
+            .coordinated_with
+            .is_some_and(|previous| previous >= start)
             || shares_actor_with(sentence, index, sources)
         {
             continue;
@@ -503,11 +614,16 @@ fn object(
 
 /// The word whose object or subject also completes the cue: "to" + verb after a cue
 /// ("threatened to strike"), or "that" right after it ("demanded that").
-fn complement_head(sentence: &Sentence<'_>, cue: &Cue, content_verb: bool) -> Option<usize> {
+fn complement_head(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    content_verb: bool,
+    request: bool,
+) -> Option<usize> {
     let next = cue.last + 1;
     let word = sentence.word(next);
     if word.eq_ignore_ascii_case("that") {
-        return Some(next);
+        return request.then_some(next);
     }
     if content_verb
         && word.eq_ignore_ascii_case("to")
@@ -534,13 +650,32 @@ fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[Cu
     })
 }
 
+/// What an accusation, rejection or praise without a named target is about.
+enum EventObject {
+    /// An act whose owner the sentence names: "rejected calls from Sudan", "condemned the
+    /// Russian invasion".
+    Owned(usize),
+    /// An act stated before: "condemned the invasion".
+    Earlier(crate::model::Category),
+    /// The act the sentence has just stated: "..., drawing condemnation from Tokyo".
+    Reaction,
+}
+
+/// Words before a reaction noun: "drawing condemnation", "sparked criticism".
+const REACTING: [&str; 8] = [
+    "drawing",
+    "drew",
+    "draws",
+    "sparking",
+    "sparked",
+    "prompting",
+    "prompted",
+    "triggered",
+];
+
 /// "condemned the invasion", "criticised the scale of the bombing", "rejected the demand":
-/// the category of an event noun (itself a cue) right after the cue.
-fn event_object(
-    sentence: &Sentence<'_>,
-    cue: &Cue,
-    senses: &[CueSense],
-) -> Option<crate::model::Category> {
+/// the event noun (itself a cue) right after the cue, and who owns it.
+fn event_object(sentence: &Sentence<'_>, cue: &Cue, senses: &[CueSense]) -> Option<EventObject> {
     let own = senses.get(cue.sense)?.category;
     if !matches!(
         own,
@@ -551,18 +686,40 @@ fn event_object(
     ) {
         return None;
     }
+    if sentence.previous_unskipped(cue.first).is_some_and(|at| {
+        REACTING
+            .iter()
+            .any(|word| sentence.word(at).eq_ignore_ascii_case(word))
+    }) {
+        return Some(EventObject::Reaction);
+    }
     let limit = (cue.last + 7).min(sentence.tokens.len());
-    (cue.last + 1..limit)
-        .take_while(|&at| !matches!(sentence.class(at), Class::Stop | Class::Boundary | Class::Comma))
+    let event = (cue.last + 1..limit)
+        .take_while(|&at| {
+            !matches!(
+                sentence.class(at),
+                Class::Stop | Class::Boundary | Class::Comma
+            )
+        })
         .find_map(|at| {
             let index = sentence.cue_at[at];
             (index != NONE)
                 .then(|| sentence.cues.get(index as usize))
                 .flatten()
-                .and_then(|other| senses.get(other.sense))
-                .map(|sense| sense.category)
-        })
-        .filter(|&category| category != own)
+        })?;
+    let category = senses.get(event.sense)?.category;
+    if category == own {
+        return None;
+    }
+    let owner = premodifier(sentence, event).or_else(|| {
+        prepositional(sentence, event, Prep::From)
+            .or_else(|| prepositional(sentence, event, Prep::By))
+            .and_then(|members| members.first().copied())
+    });
+    Some(match owner {
+        Some(owner) => EventObject::Owned(owner),
+        None => EventObject::Earlier(category),
+    })
 }
 
 /// "arrived in Beijing": the locative preposition is the cue's own last word.
@@ -584,7 +741,9 @@ fn with_before(
         .filter_map(|&slot| sentence.slots.get(slot))
         .map(|slot| slot.last)
         .max()?;
-    let end = sentence.slots.partition_point(|slot| slot.first < cue.first);
+    let end = sentence
+        .slots
+        .partition_point(|slot| slot.first < cue.first);
     (0..end).rev().find_map(|index| {
         let slot = &sentence.slots[index];
         (slot.first > after_sides
@@ -677,7 +836,12 @@ fn shares_actor_with(sentence: &Sentence<'_>, index: usize, others: &[usize]) ->
 /// An invasion's or visit's place: "the war in Ukraine", "air strikes in Pakistan". A place
 /// right after the cue always counts; one elsewhere in the sentence only for a cue owned by
 /// its actor ("Russia's invasion ... the conflict in Ukraine").
-fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize], anywhere: bool) -> Option<Vec<usize>> {
+fn place(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sources: &[usize],
+    anywhere: bool,
+) -> Option<Vec<usize>> {
     sentence
         .slots
         .iter()

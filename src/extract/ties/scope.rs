@@ -68,8 +68,8 @@ fn presupposed(sentence: &Sentence<'_>, cue_index: usize) -> bool {
     let Some(cue) = sentence.cues.get(cue_index) else {
         return false;
     };
-    let noun_like = cue.first == cue.last
-        && !matches!(sentence.class(cue.first.wrapping_sub(1)), Class::Be);
+    let noun_like =
+        cue.first == cue.last && !matches!(sentence.class(cue.first.wrapping_sub(1)), Class::Be);
     noun_like
         && premodifier(sentence, cue).is_some_and(|slot| {
             let slot = &sentence.slots[slot];
