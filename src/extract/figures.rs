@@ -23,7 +23,7 @@ const WORD_WINDOW_BYTES: usize = 160;
 fn kind_of_word(word: &str) -> Option<FigureKind> {
     Some(match word {
         "trade" | "traded" | "trading" | "export" | "exports" | "exported" | "import"
-        | "imports" | "imported" | "turnover" | "commerce" => FigureKind::Trade,
+        | "imports" | "imported" | "turnover" | "commerce" | "goods" => FigureKind::Trade,
         "aid" | "assistance" | "humanitarian" | "grant" | "grants" | "donation" | "donations"
         | "donated" => FigureKind::Aid,
         "loan" | "loans" | "loaned" | "lent" | "lend" | "lending" | "credit" | "credits"
@@ -31,9 +31,8 @@ fn kind_of_word(word: &str) -> Option<FigureKind> {
         "investment" | "investments" | "invested" | "invest" | "investing" | "fdi" => {
             FigureKind::Investment
         }
-        "sanction" | "sanctions" | "sanctioned" | "embargo" | "penalties" | "fines" => {
-            FigureKind::Sanctions
-        }
+        "sanction" | "sanctions" | "sanctioned" | "embargo" | "penalties" | "fines" | "tariff"
+        | "tariffs" | "duties" => FigureKind::Sanctions,
         _ => return None,
     })
 }
@@ -52,7 +51,9 @@ impl PairedCues {
     fn see(&mut self, word: &str) {
         match word {
             "frozen" | "froze" | "freeze" | "freezing" | "seized" | "seize" | "seizing"
-            | "immobilised" | "immobilized" | "blocked" => self.frozen_assets.0 = true,
+            | "immobilised" | "immobilized" | "blocked" | "unfroze" | "unfreeze" | "unfrozen" => {
+                self.frozen_assets.0 = true;
+            }
             "assets" | "reserves" | "funds" | "holdings" => self.frozen_assets.1 = true,
             "military" | "defence" | "defense" | "arms" => self.military_spending.0 = true,
             "budget" | "budgets" | "spending" | "spend" | "spends" | "expenditure" | "outlays" => {
@@ -533,6 +534,18 @@ mod tests {
                 &[("China", "CHN"), ("Pakistan", "PAK")][..],
                 FigureKind::Loan,
                 Some("2021-Q1"),
+            ),
+            (
+                "The United States unfroze $6 billion of Iranian funds.",
+                &[("United States", "USA"), ("Iranian", "IRN")][..],
+                FigureKind::FrozenAssets,
+                None,
+            ),
+            (
+                "The US imposed tariffs on $34 billion of Chinese goods.",
+                &[("US", "USA"), ("Chinese", "CHN")][..],
+                FigureKind::Sanctions,
+                None,
             ),
             (
                 "The painting sold for £59.5 million.",
