@@ -165,14 +165,15 @@ fn symmetric_roles(
             .then(|| subject(sentence, cue.first))
             .flatten()
     });
-    if let Some(found) = &sides {
-        if found.len() == 1 && sentence.is_group_reference(found[0]) {
-            return Some(within(found.clone()));
-        }
+    if let Some(found) = &sides
+        && found.len() == 1
+        && sentence.is_group_reference(found[0])
+    {
+        return Some(within(found.clone()));
     }
     let exclude = sides.clone().unwrap_or_default();
     let partner = object(sentence, cue, &SYMMETRIC, &exclude, senses)
-        .or_else(|| with_before(sentence, cue, &sides));
+        .or_else(|| with_before(sentence, cue, sides.as_ref()));
     match (&mut sides, partner) {
         (Some(sides), Some(partner)) => {
             add_echoing_subjects(sentence, sides);
@@ -324,10 +325,7 @@ fn is_passive(sentence: &Sentence<'_>, cue: &Cue) -> bool {
 
 /// The first slot after the cue governed by preposition `prep`, with its group.
 fn prepositional(sentence: &Sentence<'_>, cue: &Cue, prep: Prep) -> Option<Vec<usize>> {
-    for (index, slot) in sentence.slots.iter().enumerate() {
-        if slot.first <= cue.last {
-            continue;
-        }
+    for (index, slot) in sentence.slots_in(cue.last + 1, cue.last + WINDOW) {
         if slot.first > cue.last + WINDOW
             || sentence.comma_between(cue.last, slot.first)
             || sentence.cue_between(cue.last, slot.first)
@@ -638,7 +636,7 @@ fn complement_head(
 /// prepositional phrase there belongs to that cue: "approved sanctions on Russia").
 fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[CueSense]) -> bool {
     let own = senses.get(cue.sense).map(|sense| sense.category);
-    sentence.cues.iter().any(|other| {
+    sentence.cues_between(cue.last, to).iter().any(|other| {
         // Items of one list share the preposition: "trade, engagements and exercises with".
         let listed = sentence
             .previous_unskipped(other.first)
@@ -733,9 +731,9 @@ fn governed_inside_cue(sentence: &Sentence<'_>, cue: &Cue, slot: usize) -> bool 
 fn with_before(
     sentence: &Sentence<'_>,
     cue: &Cue,
-    sides: &Option<Vec<usize>>,
+    sides: Option<&Vec<usize>>,
 ) -> Option<Vec<usize>> {
-    let sides = sides.as_ref()?;
+    let sides = sides?;
     let after_sides = sides
         .iter()
         .filter_map(|&slot| sentence.slots.get(slot))
@@ -744,7 +742,11 @@ fn with_before(
     let end = sentence
         .slots
         .partition_point(|slot| slot.first < cue.first);
-    (0..end).rev().find_map(|index| {
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first + SUBJECT_WINDOW < cue.first)
+        .min(end);
+    (start..end).rev().find_map(|index| {
         let slot = &sentence.slots[index];
         (slot.first > after_sides
             && slot.governor == Governor::Prep(Prep::With)
@@ -773,26 +775,30 @@ fn between_pair(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 
 /// A "between X and Y" group anywhere in the cue's clause.
 fn between_anywhere(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
-    sentence.slots.iter().enumerate().find_map(|(index, slot)| {
-        let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
-        if !near
-            || slot.governor != Governor::Prep(Prep::Between)
-            || slot.coordinated_with.is_some()
-            || sentence.boundary_between(slot.first, cue.first)
-        {
-            return None;
-        }
-        let members = group(sentence, index);
-        (distinct_actors(sentence, &members) >= 2).then_some(members)
-    })
+    let from = cue.first.saturating_sub(SUBJECT_WINDOW);
+    sentence
+        .slots_in(from, cue.last + WINDOW)
+        .find_map(|(index, slot)| {
+            let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
+            if !near
+                || slot.governor != Governor::Prep(Prep::Between)
+                || slot.coordinated_with.is_some()
+                || sentence.boundary_between(slot.first, cue.first)
+            {
+                return None;
+            }
+            let members = group(sentence, index);
+            (distinct_actors(sentence, &members) >= 2).then_some(members)
+        })
 }
 
 /// "the two countries" near a symmetric cue.
 fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             sentence.is_group_reference(*index)
                 && slot.first + SUBJECT_WINDOW > cue.first
@@ -807,9 +813,10 @@ fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>
 /// subject-like mention of the sentence that is not the partner.
 fn any_subject_near(sentence: &Sentence<'_>, cue: &Cue, partner: &[usize]) -> Option<usize> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             !partner.contains(index)
                 && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
@@ -843,9 +850,10 @@ fn place(
     anywhere: bool,
 ) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             let near = slot.first > cue.last
                 && slot.first <= cue.last + 7
@@ -864,9 +872,10 @@ fn place(
 /// preposition assigns another role.
 fn host(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             !matches!(
                 slot.governor,
