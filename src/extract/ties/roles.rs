@@ -123,7 +123,7 @@ fn directed_roles(
     };
     add_echoing_subjects(sentence, &mut sources);
     roles.sources = sources;
-    let owned_far = owned.is_some();
+    let owned_far = owned.is_some_and(|slot| sentence.slots[slot].possessive);
     let targets = object(sentence, cue, sense, &roles.sources, senses)
         .or_else(|| {
             sense
@@ -356,7 +356,10 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             let owner = found.possessive
                 || found.mention.form == crate::extract::MentionForm::Adjective
                 || words <= 1;
+            // "of the Israeli raid": right before its noun, a mention is inside the phrase
+            // whatever governs the phrase.
             let in_phrase = found.possessive
+                || words == 0
                 || !matches!(found.governor, Governor::Prep(_))
                 || sentence.class(at + 1) == Class::Hyphen;
             return (owner && in_phrase).then_some(slot);
@@ -858,7 +861,9 @@ fn place(
             let near = slot.first > cue.last
                 && slot.first <= cue.last + 7
                 && !sentence.cue_between(cue.last, slot.first);
-            let far = anywhere && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW;
+            let far = anywhere
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && !sentence.cue_between(cue.first.min(slot.first), cue.last.max(slot.last));
             slot.is_place()
                 && (near || far)
                 && !shares_actor_with(sentence, *index, sources)

@@ -395,7 +395,11 @@ impl<'m> Sentence<'m> {
             Class::Comma => self
                 .previous_unskipped(at)
                 .and_then(|before| self.slot_ending_at(before).filter(|&other| other < index))
-                .filter(|&other| self.shares_actor(other, index) || self.list_continues(index)),
+                .filter(|&other| {
+                    // Headlines: "Russia, Ukraine trade accusations", "US, allies condemn".
+                    let headline_pair = self.slots[other].first == 0;
+                    self.shares_actor(other, index) || self.list_continues(index) || headline_pair
+                }),
             _ => self.slot_ending_at(at).filter(|&other| {
                 other < index && !self.slots[other].possessive && self.shares_actor(other, index)
             }),
