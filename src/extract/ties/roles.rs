@@ -349,6 +349,7 @@ fn by_agent(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
     let mut at = cue.first;
     let mut words = 0;
+    let mut joined = false;
     while at > 0 && words <= 3 {
         at -= 1;
         if let Some(slot) = sentence.slot_ending_at(at) {
@@ -359,7 +360,7 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             // "of the Israeli raid": right before its noun, a mention is inside the phrase
             // whatever governs the phrase.
             let in_phrase = found.possessive
-                || words == 0
+                || (words == 0 && !joined)
                 || !matches!(found.governor, Governor::Prep(_))
                 || sentence.class(at + 1) == Class::Hyphen;
             return (owner && in_phrase).then_some(slot);
@@ -368,7 +369,8 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             return None;
         }
         match sentence.class(at) {
-            Class::Mod | Class::Quote | Class::Hyphen | Class::Conj => {}
+            Class::Mod | Class::Quote | Class::Hyphen => {}
+            Class::Conj => joined = true,
             Class::Word => words += 1,
             _ => return None,
         }
