@@ -421,9 +421,10 @@ fn speaker(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
             .iter()
             .any(|verb| sentence.word(at).eq_ignore_ascii_case(verb))
     })?;
-    let before = sentence
-        .previous_unskipped(said)
-        .and_then(|at| sentence.slot_ending_at(at));
+    // "the Chinese foreign ministry said", "Russia's envoy said".
+    let before = (said.saturating_sub(5)..said)
+        .rev()
+        .find_map(|at| (sentence.slot_at[at] != NONE).then_some(sentence.slot_at[at] as usize));
     let after = (said + 1..(said + 4).min(sentence.tokens.len()))
         .find(|&at| sentence.slot_at[at] != NONE)
         .map(|at| sentence.slot_at[at] as usize);
