@@ -49,6 +49,8 @@ const NAMES: &[(&str, &[&str], MentionForm)] = &[
     ("India", &["IND"], MentionForm::Name),
     ("Nepal", &["NPL"], MentionForm::Name),
     ("Iran", &["IRN"], MentionForm::Name),
+    ("Iranian", &["IRN"], MentionForm::Adjective),
+    ("Israeli", &["ISR"], MentionForm::Adjective),
     ("Israel", &["ISR"], MentionForm::Name),
     ("the two nations", &["CHN", "RUS"], MentionForm::Reference),
 ];
@@ -245,4 +247,53 @@ fn bad_input_neither_panics_nor_takes_long() {
         &lexicon,
     );
     assert!(extract_ties("empty", "", &[], &[], &lexicon).is_empty());
+}
+
+#[test]
+fn an_owned_event_names_its_target() {
+    let found = ties("India welcomed the talks but rejected calls from Nepal for mediation.");
+    assert!(
+        find(&found, "IND", "NPL", Category::Reject).is_some(),
+        "{found:?}"
+    );
+    let found = ties("Israel condemned the Iranian attack.");
+    assert!(
+        find(&found, "ISR", "IRN", Category::Accuse).is_some(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_reaction_targets_the_act_just_stated() {
+    let found = ties("Iran launched a missile over Israel, drawing condemnation from India.");
+    assert!(
+        find(&found, "IND", "IRN", Category::Accuse).is_some(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn headline_commas_join_the_two_sides() {
+    let found = ties("China, India Hold Border Talks");
+    assert!(has_pair(&found, "CHN", "IND"), "{found:?}");
+}
+
+#[test]
+fn the_speaker_of_a_quote_is_the_source() {
+    let found = ties(
+        "\u{201C}We condemn the Israeli strikes on Iran,\u{201D} the Chinese foreign ministry said.",
+    );
+    assert!(
+        find(&found, "CHN", "ISR", Category::Accuse).is_some(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn welcoming_a_decision_is_not_a_visit() {
+    let found = ties("China welcomed Russia's decision and India welcomed the US proposal.");
+    assert!(
+        found.iter().all(|tie| tie.category != Category::Consult),
+        "{found:?}"
+    );
 }

@@ -16,6 +16,8 @@ use super::ExtractError;
 use crate::model::Category;
 
 /// One sense a cue word can have: what kind of tie it states and how its actors are found.
+// The flags mirror the asset file one for one; a bit set would only hide their names.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CueSense {
     /// PLOVER category of the tie.
@@ -87,6 +89,7 @@ struct LexiconFile {
 }
 
 #[derive(Deserialize)]
+#[allow(clippy::struct_excessive_bools)]
 struct CueGroup {
     category: Category,
     mode: String,

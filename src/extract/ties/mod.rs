@@ -54,7 +54,7 @@ pub fn extract_ties(
         let recent_act = recent
             .last()
             .is_some_and(|act: &RecentAct| act.sentence + ANAPHORA_REACH >= index);
-        if !names_two_actors(local) && !(recent_act && !local.is_empty()) {
+        if !names_two_actors(local) && (!recent_act || local.is_empty()) {
             continue;
         }
         let Some(sentence_text) = span.slice(text) else {
@@ -183,7 +183,7 @@ fn read_sentence(
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
-    let first_new = ties.len();
+    let mut seen = std::collections::HashSet::new();
     let mut pairs: Vec<Found<'_>> = Vec::new();
     for (cue_index, cue) in sentence.cues.iter().enumerate() {
         let Some(sense) = lexicon.senses().get(cue.sense) else {
@@ -220,23 +220,24 @@ fn read_sentence(
             }
         }
         for pair in &pairs {
-            let duplicate = ties[first_new..].iter().any(|tie| {
-                tie.source == pair.source
-                    && tie.target == pair.target
-                    && tie.category == sense.category
-                    && tie.mode == sense.mode
-                    && tie.negated == negated
-                    && tie.hedged == hedged
-            });
-            if duplicate {
+            // One piece of evidence per sentence and tie.
+            let key = (
+                pair.source,
+                pair.target.clone(),
+                sense.category,
+                sense.mode.as_str(),
+                negated,
+                hedged,
+            );
+            if !seen.insert(key) {
                 continue;
             }
             let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
             let mut mentions: Vec<&ActorMention> = vec![pair.source_mention];
-            if let Some(target_mention) = pair.target_mention {
-                if !std::ptr::eq(pair.source_mention, target_mention) {
-                    mentions.push(target_mention);
-                }
+            if let Some(target_mention) = pair.target_mention
+                && !std::ptr::eq(pair.source_mention, target_mention)
+            {
+                mentions.push(target_mention);
             }
             let evidence = evidence_for(
                 context.doc_id,

@@ -123,7 +123,7 @@ fn directed_roles(
     };
     add_echoing_subjects(sentence, &mut sources);
     roles.sources = sources;
-    let owned_far = owned.is_some();
+    let owned_far = owned.is_some_and(|slot| sentence.slots[slot].possessive);
     let targets = object(sentence, cue, sense, &roles.sources, senses)
         .or_else(|| {
             sense
@@ -165,14 +165,15 @@ fn symmetric_roles(
             .then(|| subject(sentence, cue.first))
             .flatten()
     });
-    if let Some(found) = &sides {
-        if found.len() == 1 && sentence.is_group_reference(found[0]) {
-            return Some(within(found.clone()));
-        }
+    if let Some(found) = &sides
+        && found.len() == 1
+        && sentence.is_group_reference(found[0])
+    {
+        return Some(within(found.clone()));
     }
     let exclude = sides.clone().unwrap_or_default();
     let partner = object(sentence, cue, &SYMMETRIC, &exclude, senses)
-        .or_else(|| with_before(sentence, cue, &sides));
+        .or_else(|| with_before(sentence, cue, sides.as_ref()));
     match (&mut sides, partner) {
         (Some(sides), Some(partner)) => {
             add_echoing_subjects(sentence, sides);
@@ -324,10 +325,7 @@ fn is_passive(sentence: &Sentence<'_>, cue: &Cue) -> bool {
 
 /// The first slot after the cue governed by preposition `prep`, with its group.
 fn prepositional(sentence: &Sentence<'_>, cue: &Cue, prep: Prep) -> Option<Vec<usize>> {
-    for (index, slot) in sentence.slots.iter().enumerate() {
-        if slot.first <= cue.last {
-            continue;
-        }
+    for (index, slot) in sentence.slots_in(cue.last + 1, cue.last + WINDOW) {
         if slot.first > cue.last + WINDOW
             || sentence.comma_between(cue.last, slot.first)
             || sentence.cue_between(cue.last, slot.first)
@@ -351,6 +349,7 @@ fn by_agent(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
     let mut at = cue.first;
     let mut words = 0;
+    let mut joined = false;
     while at > 0 && words <= 3 {
         at -= 1;
         if let Some(slot) = sentence.slot_ending_at(at) {
@@ -358,7 +357,10 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             let owner = found.possessive
                 || found.mention.form == crate::extract::MentionForm::Adjective
                 || words <= 1;
+            // "of the Israeli raid": right before its noun, a mention is inside the phrase
+            // whatever governs the phrase.
             let in_phrase = found.possessive
+                || (words == 0 && !joined)
                 || !matches!(found.governor, Governor::Prep(_))
                 || sentence.class(at + 1) == Class::Hyphen;
             return (owner && in_phrase).then_some(slot);
@@ -367,7 +369,8 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             return None;
         }
         match sentence.class(at) {
-            Class::Mod | Class::Quote | Class::Hyphen | Class::Conj => {}
+            Class::Mod | Class::Quote | Class::Hyphen => {}
+            Class::Conj => joined = true,
             Class::Word => words += 1,
             _ => return None,
         }
@@ -418,9 +421,10 @@ fn speaker(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
             .iter()
             .any(|verb| sentence.word(at).eq_ignore_ascii_case(verb))
     })?;
-    let before = sentence
-        .previous_unskipped(said)
-        .and_then(|at| sentence.slot_ending_at(at));
+    // "the Chinese foreign ministry said", "Russia's envoy said".
+    let before = (said.saturating_sub(5)..said)
+        .rev()
+        .find_map(|at| (sentence.slot_at[at] != NONE).then_some(sentence.slot_at[at] as usize));
     let after = (said + 1..(said + 4).min(sentence.tokens.len()))
         .find(|&at| sentence.slot_at[at] != NONE)
         .map(|at| sentence.slot_at[at] as usize);
@@ -638,7 +642,7 @@ fn complement_head(
 /// prepositional phrase there belongs to that cue: "approved sanctions on Russia").
 fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[CueSense]) -> bool {
     let own = senses.get(cue.sense).map(|sense| sense.category);
-    sentence.cues.iter().any(|other| {
+    sentence.cues_between(cue.last, to).iter().any(|other| {
         // Items of one list share the preposition: "trade, engagements and exercises with".
         let listed = sentence
             .previous_unskipped(other.first)
@@ -733,9 +737,9 @@ fn governed_inside_cue(sentence: &Sentence<'_>, cue: &Cue, slot: usize) -> bool 
 fn with_before(
     sentence: &Sentence<'_>,
     cue: &Cue,
-    sides: &Option<Vec<usize>>,
+    sides: Option<&Vec<usize>>,
 ) -> Option<Vec<usize>> {
-    let sides = sides.as_ref()?;
+    let sides = sides?;
     let after_sides = sides
         .iter()
         .filter_map(|&slot| sentence.slots.get(slot))
@@ -744,7 +748,11 @@ fn with_before(
     let end = sentence
         .slots
         .partition_point(|slot| slot.first < cue.first);
-    (0..end).rev().find_map(|index| {
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first + SUBJECT_WINDOW < cue.first)
+        .min(end);
+    (start..end).rev().find_map(|index| {
         let slot = &sentence.slots[index];
         (slot.first > after_sides
             && slot.governor == Governor::Prep(Prep::With)
@@ -773,26 +781,30 @@ fn between_pair(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 
 /// A "between X and Y" group anywhere in the cue's clause.
 fn between_anywhere(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
-    sentence.slots.iter().enumerate().find_map(|(index, slot)| {
-        let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
-        if !near
-            || slot.governor != Governor::Prep(Prep::Between)
-            || slot.coordinated_with.is_some()
-            || sentence.boundary_between(slot.first, cue.first)
-        {
-            return None;
-        }
-        let members = group(sentence, index);
-        (distinct_actors(sentence, &members) >= 2).then_some(members)
-    })
+    let from = cue.first.saturating_sub(SUBJECT_WINDOW);
+    sentence
+        .slots_in(from, cue.last + WINDOW)
+        .find_map(|(index, slot)| {
+            let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
+            if !near
+                || slot.governor != Governor::Prep(Prep::Between)
+                || slot.coordinated_with.is_some()
+                || sentence.boundary_between(slot.first, cue.first)
+            {
+                return None;
+            }
+            let members = group(sentence, index);
+            (distinct_actors(sentence, &members) >= 2).then_some(members)
+        })
 }
 
 /// "the two countries" near a symmetric cue.
 fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             sentence.is_group_reference(*index)
                 && slot.first + SUBJECT_WINDOW > cue.first
@@ -807,9 +819,10 @@ fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>
 /// subject-like mention of the sentence that is not the partner.
 fn any_subject_near(sentence: &Sentence<'_>, cue: &Cue, partner: &[usize]) -> Option<usize> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             !partner.contains(index)
                 && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
@@ -843,14 +856,17 @@ fn place(
     anywhere: bool,
 ) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             let near = slot.first > cue.last
                 && slot.first <= cue.last + 7
                 && !sentence.cue_between(cue.last, slot.first);
-            let far = anywhere && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW;
+            let far = anywhere
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && !sentence.cue_between(cue.first.min(slot.first), cue.last.max(slot.last));
             slot.is_place()
                 && (near || far)
                 && !shares_actor_with(sentence, *index, sources)
@@ -864,9 +880,10 @@ fn place(
 /// preposition assigns another role.
 fn host(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             !matches!(
                 slot.governor,

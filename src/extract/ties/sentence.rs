@@ -258,6 +258,24 @@ impl<'m> Sentence<'m> {
         })
     }
 
+    /// The slots (with their indices) whose first token lies in `from..=to`: every search
+    /// for a party goes through a window like this, which keeps reading linear.
+    pub fn slots_in(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, &Slot<'m>)> {
+        let start = self.slots.partition_point(|slot| slot.first < from);
+        let end = self
+            .slots
+            .partition_point(|slot| slot.first <= to)
+            .max(start);
+        (start..end).map(move |index| (index, &self.slots[index]))
+    }
+
+    /// The cues whose first token lies strictly between `from` and `to`.
+    pub fn cues_between(&self, from: usize, to: usize) -> &[Cue] {
+        let start = self.cues.partition_point(|cue| cue.first <= from);
+        let end = self.cues.partition_point(|cue| cue.first < to).max(start);
+        &self.cues[start..end]
+    }
+
     /// Whether another cue lies strictly between tokens `from` and `to`.
     pub fn cue_between(&self, from: usize, to: usize) -> bool {
         let (low, high) = if from <= to { (from, to) } else { (to, from) };
@@ -377,7 +395,11 @@ impl<'m> Sentence<'m> {
             Class::Comma => self
                 .previous_unskipped(at)
                 .and_then(|before| self.slot_ending_at(before).filter(|&other| other < index))
-                .filter(|&other| self.shares_actor(other, index) || self.list_continues(index)),
+                .filter(|&other| {
+                    // Headlines: "Russia, Ukraine trade accusations", "US, allies condemn".
+                    let headline_pair = self.slots[other].first == 0;
+                    self.shares_actor(other, index) || self.list_continues(index) || headline_pair
+                }),
             _ => self.slot_ending_at(at).filter(|&other| {
                 other < index && !self.slots[other].possessive && self.shares_actor(other, index)
             }),

@@ -217,6 +217,24 @@ pub(super) fn classify(word: &str) -> Class {
     }
 }
 
+/// Irregular past participles that news verbs use.
+const IRREGULAR: [&str; 14] = [
+    "hit",
+    "struck",
+    "shot",
+    "held",
+    "sold",
+    "bought",
+    "met",
+    "sent",
+    "taken",
+    "given",
+    "withdrawn",
+    "frozen",
+    "lent",
+    "seen",
+];
+
 /// Whether `word` looks like a past participle ("blacklisted", "hit", "struck").
 pub(super) fn is_participle(word: &str) -> bool {
     let lower_ends = |suffix: &str| {
@@ -226,22 +244,6 @@ pub(super) fn is_participle(word: &str) -> bool {
     if lower_ends("ed") {
         return true;
     }
-    const IRREGULAR: [&str; 14] = [
-        "hit",
-        "struck",
-        "shot",
-        "held",
-        "sold",
-        "bought",
-        "met",
-        "sent",
-        "taken",
-        "given",
-        "withdrawn",
-        "frozen",
-        "lent",
-        "seen",
-    ];
     IRREGULAR
         .iter()
         .any(|irregular| word.eq_ignore_ascii_case(irregular))
