@@ -248,7 +248,16 @@ def nice_case(upper_name: str) -> str:
     return " ".join(words)
 
 
-def clean_phoenix_name(raw: str) -> str | None:
+# Words that make a Phoenix alias a description rather than a name ("RUSSIAN_PRESIDENT_YELTSIN").
+TITLE_WORDS = {
+    "PRESIDENT", "MINISTER", "PREMIER", "SECRETARY", "KING", "QUEEN", "PRINCE", "PRINCESS",
+    "SHEIKH", "GENERAL", "CHANCELLOR", "CHAIRMAN", "EMIR", "SULTAN", "FORMER", "LEADER", "PM",
+    "GOVERNMENT", "OFFICIAL", "AMBASSADOR", "ENVOY", "SPOKESMAN", "DEPUTY", "VICE", "AYATOLLAH",
+    "MR.", "MRS.", "DR.", "REFORMER", "FOREIGN", "DEFENSE", "DEFENCE", "STATE", "OF", "THE", "AND",
+}
+
+
+def clean_phoenix_name(raw: str, country_words: set[str]) -> str | None:
     name = raw.split("#", 1)[0].strip().rstrip("_").replace("_", " ").strip()
     name = re.sub(r"\s+", " ", name)
     for prefix in TITLE_PREFIXES:
@@ -257,12 +266,16 @@ def clean_phoenix_name(raw: str) -> str | None:
     if not re.fullmatch(r"[A-Z][A-Z.'\- ]+", name):
         return None
     tokens = name.split()
-    if len(tokens) < 2 or sum(len(t) for t in tokens) < 6:
+    if len(tokens) < 2 or sum(len(t) for t in tokens) < 8:
+        return None
+    if any(token in TITLE_WORDS or token in country_words for token in tokens):
         return None
     return nice_case(name)
 
 
-def load_phoenix_persons(path: Path, actor_ids: set[str], taken: set[str]) -> list[Person]:
+def load_phoenix_persons(
+    path: Path, actor_ids: set[str], taken: set[str], country_words: set[str]
+) -> list[Person]:
     role_pattern = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([<>]?)(\d*)-?(\d*)\]")
     persons: list[Person] = []
     names: list[str] = []
@@ -280,7 +293,7 @@ def load_phoenix_persons(path: Path, actor_ids: set[str], taken: set[str]) -> li
         actor, terms = next(iter(by_actor.items()))
         clean = []
         for raw in names:
-            name = clean_phoenix_name(raw)
+            name = clean_phoenix_name(raw, country_words)
             if name and name not in taken and name not in clean:
                 clean.append(name)
         if clean:
@@ -328,6 +341,7 @@ def load_rules():
                     "reject_before": split_list(cells[2]),
                     "reject_after": split_list(cells[3]),
                     "name_like": "name-like" in flags,
+                    "surname_like": "surname-like" in flags,
                     "need_the": "need-the" in flags,
                     "no_caps": "no-caps" in flags,
                 }
@@ -378,12 +392,14 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
             f" members: {ron_list(actor.members)}),"
         )
     lines.append("    ],")
+    lines.append("    // (actor, form, ALL CAPS spelling too, names separated by |, terms yyyymmdd-yyyymmdd)")
     lines.append("    persons: [")
     for person in persons:
-        terms = ", ".join(f"({start}, {stop})" for start, stop in person.terms)
+        terms = " ".join(f"{start}-{stop}" for start, stop in person.terms)
+        caps = "true" if person.source == "curated" else "false"
         lines.append(
-            f"        (actor: {ron_string(person.actor)}, form: {person.form},"
-            f" names: {ron_list(person.names)}, terms: [{terms}]),"
+            f"        ({ron_string(person.actor)}, {person.form}, {caps},"
+            f" {ron_string('|'.join(person.names))}, {ron_string(terms)}),"
         )
     lines.append("    ],")
     lines.append(f"    blocks: {ron_list(sorted(set(blocks)))},")
@@ -394,6 +410,7 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
             f" reject_before: {ron_list(context['reject_before'])},"
             f" reject_after: {ron_list(context['reject_after'])},"
             f" name_like: {str(context['name_like']).lower()},"
+            f" surname_like: {str(context['surname_like']).lower()},"
             f" need_the: {str(context['need_the']).lower()},"
             f" no_caps: {str(context['no_caps']).lower()}),"
         )
@@ -422,8 +439,14 @@ def main() -> None:
     if not args.no_phoenix:
         taken = {name for person in persons for name in person.names}
         taken |= {form for actor in actors for form in actor.names + actor.adjectives + actor.seats + actor.bodies}
+        country_words = {
+            word.upper()
+            for actor in actors
+            for form in actor.names + actor.adjectives + actor.seats
+            for word in form.split()
+        }
         phoenix = load_phoenix_persons(
-            args.ref / "phoenix" / "Phoenix.Countries.actors.txt", set(countries), taken
+            args.ref / "phoenix" / "Phoenix.Countries.actors.txt", set(countries), taken, country_words
         )
         persons += phoenix
     persons.sort(key=lambda p: (p.actor, p.form, p.names[0]))
