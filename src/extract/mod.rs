@@ -95,6 +95,8 @@ pub struct Extractor {
 impl Extractor {
     /// Loads the built-in assets (compiled into the binary).
     pub fn new() -> Result<Self, ExtractError> {
+        // The currency table is built on first use; check it here so a defect shows at start-up.
+        money::check_currency_table()?;
         Ok(Extractor {
             gazetteer: Gazetteer::builtin()?,
             lexicon: Lexicon::builtin()?,
