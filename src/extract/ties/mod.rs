@@ -60,7 +60,9 @@ pub fn extract_ties(
         let Some(sentence_text) = span.slice(text) else {
             continue;
         };
-        sentence.prepare(sentence_text, span.start, local, lexicon);
+        if !sentence.prepare(sentence_text, span.start, local, lexicon) {
+            continue;
+        }
         let context = SentenceContext {
             doc_id,
             text,
