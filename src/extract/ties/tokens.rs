@@ -137,7 +137,7 @@ pub(super) fn tokenize_into(sentence: &str, out: &mut Vec<Token>) {
 
 /// The class of a word, from closed lists of function words.
 pub(super) fn classify(word: &str) -> Class {
-    let mut buffer = [0u8; 12];
+    let mut buffer = [0u8; 16];
     if word.len() > buffer.len() {
         return if word.ends_with("ly") {
             Class::Mod
@@ -154,8 +154,10 @@ pub(super) fn classify(word: &str) -> Class {
     if lower.bytes().all(|byte| byte.is_ascii_digit()) {
         return Class::Mod;
     }
-    if let Ok(found) = FUNCTION_WORDS.binary_search_by(|(word, _)| (*word).cmp(lower)) {
-        return FUNCTION_WORDS[found].1;
+    let key = u128::from_le_bytes(buffer);
+    let table = function_word_table();
+    if let Ok(found) = table.binary_search_by_key(&key, |&(packed, _)| packed) {
+        return table[found].1;
     }
     if lower.ends_with("ly") && lower.len() > 4 {
         Class::Mod
@@ -164,7 +166,27 @@ pub(super) fn classify(word: &str) -> Class {
     }
 }
 
-/// Function words and their classes, sorted for binary search (a test checks the order).
+/// The function words packed into integers (lower-case bytes, zero padded), sorted: a lookup
+/// is a binary search over integers, with no string comparison.
+fn function_word_table() -> &'static [(u128, Class)] {
+    static TABLE: std::sync::OnceLock<Vec<(u128, Class)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(u128, Class)> = FUNCTION_WORDS
+            .iter()
+            .map(|&(word, class)| {
+                let mut buffer = [0u8; 16];
+                for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
+                    *slot = byte;
+                }
+                (u128::from_le_bytes(buffer), class)
+            })
+            .collect();
+        table.sort_unstable_by_key(|&(packed, _)| packed);
+        table
+    })
+}
+
+/// Function words and their classes (sorted and unique: a test checks).
 const FUNCTION_WORDS: &[(&str, Class)] = &[
     ("a", Class::Det),
     ("about", Class::Prep(Prep::Other)),
