@@ -341,6 +341,7 @@ def load_rules():
                     "reject_before": split_list(cells[2]),
                     "reject_after": split_list(cells[3]),
                     "name_like": "name-like" in flags,
+                    "surname_like": "surname-like" in flags,
                     "need_the": "need-the" in flags,
                     "no_caps": "no-caps" in flags,
                 }
@@ -409,6 +410,7 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
             f" reject_before: {ron_list(context['reject_before'])},"
             f" reject_after: {ron_list(context['reject_after'])},"
             f" name_like: {str(context['name_like']).lower()},"
+            f" surname_like: {str(context['surname_like']).lower()},"
             f" need_the: {str(context['need_the']).lower()},"
             f" no_caps: {str(context['no_caps']).lower()}),"
         )

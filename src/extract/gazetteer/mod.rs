@@ -7,8 +7,9 @@
 //! word boundaries, the spelling variant it matched (ALL CAPS only in all-caps context), the
 //! context rules for words that are not always countries ("Atlanta, Georgia", "Michael Jordan",
 //! "roast turkey", "Beijing Olympics"), and for office holders the document's date. A rejected
-//! match restarts the search one character later, so a shorter valid name inside a longer
-//! rejected one is still found, and the cost stays linear (patterns are short).
+//! match is retried with the shorter patterns that start at the same place, then the search
+//! restarts one character later, so a valid name inside a longer rejected one is still found;
+//! the cost stays linear because patterns are short.
 //!
 //! Case-sensitive patterns are the main design decision: "us", "china" and "turkey" never reach
 //! the context checks at all, which keeps the pass fast and the rules few.
@@ -45,9 +46,13 @@ struct Inner {
     patterns: Vec<Pattern>,
     /// Office holders sharing a surface form, by group index.
     person_groups: Vec<Vec<DatedActor>>,
+    /// Every office holder's terms as inclusive `yyyymmdd` ranges, one slice per holder.
+    terms: Vec<(u32, u32)>,
     contexts: Vec<ContextRule>,
-    /// Lower-case token lists ("stock exchange" -> ["stock", "exchange"]).
+    /// Lower-case token lists (`stock exchange` becomes `["stock", "exchange"]`).
     event_words: Vec<Vec<String>>,
+    /// The most tokens in one of `event_words`.
+    event_words_max: usize,
 }
 
 /// One automaton pattern.
@@ -87,8 +92,8 @@ enum Spelling {
 struct DatedActor {
     actor: u16,
     form: MentionForm,
-    /// Inclusive `yyyymmdd` ranges.
-    terms: Vec<(u32, u32)>,
+    /// The holder's terms: a range of `Inner::terms`.
+    terms: std::ops::Range<u32>,
 }
 
 /// A context rule with its entries split into lower-case tokens.
@@ -96,9 +101,23 @@ struct ContextRule {
     /// Each entry's tokens nearest-first (reversed), so they compare with words before a match.
     reject_before: Vec<Vec<String>>,
     reject_after: Vec<Vec<String>>,
-    name_like: bool,
+    person_name: PersonName,
     need_the: bool,
     no_caps: bool,
+    /// How many words before and after a match the rule reads.
+    words_before: usize,
+    words_after: usize,
+}
+
+/// Whether a word is also a person's name, so that capitalised neighbours reject it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PersonName {
+    /// Not a name.
+    No,
+    /// A first name or surname: "Michael Jordan", "Chad Smith".
+    FirstOrSurname,
+    /// A surname: "Jack London".
+    Surname,
 }
 
 /// The outcome of checking one automaton match.
@@ -180,18 +199,48 @@ impl Gazetteer {
             else {
                 break;
             };
-            let span = Span::new(found.start(), found.end());
+            let mut span = Span::new(found.start(), found.end());
+            let mut pattern = found.pattern().as_usize();
             let sentence = cursor.sentence_at(span.start);
-            match self.judge(text, span, found.pattern().as_usize(), sentence, date_range) {
-                Verdict::Mention(mention) => {
-                    mentions.push(mention);
-                    position = span.end;
+            loop {
+                match self.judge(text, span, pattern, sentence, date_range) {
+                    Verdict::Mention(mention) => {
+                        mentions.push(mention);
+                        position = span.end;
+                    }
+                    Verdict::Blocked => position = span.end,
+                    Verdict::Rejected => {
+                        // A shorter name at the same place may still stand ("Biden" when "Biden
+                        // administration" is out of its dates); else go on one character later.
+                        if let Some((shorter, shorter_pattern)) = self.shorter_match(text, span) {
+                            span = shorter;
+                            pattern = shorter_pattern;
+                            continue;
+                        }
+                        position = next_char_boundary(text, span.start);
+                    }
                 }
-                Verdict::Blocked => position = span.end,
-                Verdict::Rejected => position = next_char_boundary(text, span.start),
+                break;
             }
         }
         mentions
+    }
+
+    /// The longest pattern starting where `span` starts and ending before it ends.
+    fn shorter_match(&self, text: &str, span: Span) -> Option<(Span, usize)> {
+        if span.len() <= 1 {
+            return None;
+        }
+        // Leftmost-longest within the shorter range: a pattern starting at `span.start` is the
+        // leftmost if there is one (an unanchored search spares building anchored start states).
+        let input = Input::new(text).range(span.start..span.end - 1);
+        let found = self.inner.automaton.find(input)?;
+        (found.start() == span.start).then(|| {
+            (
+                Span::new(found.start(), found.end()),
+                found.pattern().as_usize(),
+            )
+        })
     }
 
     /// Decides what one automaton match is.
@@ -208,20 +257,46 @@ impl Gazetteer {
         if !on_word_boundaries(text, span, pattern.ends_with_stop) {
             return Verdict::Rejected;
         }
-        let before = context::words_before(text, sentence.start.min(span.start), span.start);
-        let after = context::words_after(text, span.end, sentence.end.max(span.end));
         let rule = pattern
             .context
             .map(|index| &inner.contexts[usize::from(index)]);
+        // Most matches are plain names: read the words around only when a check needs them.
+        // Checks need at most a few words; the ALL CAPS check needs the nearest one.
+        let caps_words = usize::from(pattern.spelling == Spelling::AllCaps);
+        let seat_words = if pattern.form == MentionForm::Seat {
+            inner.event_words_max
+        } else {
+            0
+        };
+        let wanted_before = rule.map_or(0, |rule| rule.words_before).max(caps_words);
+        let wanted_after = rule
+            .map_or(0, |rule| rule.words_after)
+            .max(caps_words)
+            .max(seat_words);
+        let before = if wanted_before > 0 {
+            context::words_before(
+                text,
+                sentence.start.min(span.start),
+                span.start,
+                wanted_before,
+            )
+        } else {
+            Neighbours::default()
+        };
+        let after = if wanted_after > 0 {
+            context::words_after(text, span.end, sentence.end.max(span.end), wanted_after)
+        } else {
+            Neighbours::default()
+        };
         if pattern.spelling == Spelling::AllCaps
             && (rule.is_some_and(|rule| rule.no_caps) || !in_caps_context(&before, &after))
         {
             return Verdict::Rejected;
         }
-        if let Some(rule) = rule {
-            if rule.rejects(text, span, sentence, &before, &after) {
-                return Verdict::Rejected;
-            }
+        if let Some(rule) = rule
+            && rule.rejects(text, span, sentence, &before, &after)
+        {
+            return Verdict::Rejected;
         }
         if pattern.form == MentionForm::Seat
             && inner
@@ -235,7 +310,11 @@ impl Gazetteer {
             Target::Blocked => return Verdict::Blocked,
             Target::Actor(actor) => (actor, pattern.form),
             Target::Persons(group) => {
-                match resolve_person(&inner.person_groups[group as usize], date_range) {
+                match resolve_person(
+                    &inner.person_groups[group as usize],
+                    &inner.terms,
+                    date_range,
+                ) {
                     Some(resolved) => resolved,
                     None => return Verdict::Rejected,
                 }
@@ -301,7 +380,8 @@ impl Gazetteer {
             });
         }
         let mut person_groups: Vec<Vec<DatedActor>> = Vec::new();
-        let mut group_of: HashMap<String, u32> = HashMap::new();
+        let mut group_of: HashMap<&str, u32> = HashMap::new();
+        let mut all_terms: Vec<(u32, u32)> = Vec::new();
         for person in &file.persons {
             let actor = lookup(&person.0)?;
             let form = match person.1 {
@@ -312,16 +392,18 @@ impl Gazetteer {
                 name: "gazetteer.ron",
                 message: format!("malformed terms {:?} of {:?}", person.4, person.3),
             })?;
+            let first_term = all_terms.len() as u32;
+            all_terms.extend(terms);
+            let terms = first_term..all_terms.len() as u32;
             for name in person.names() {
-                let group = match group_of.get(name) {
-                    Some(&group) => group,
-                    None => {
-                        let group = person_groups.len() as u32;
-                        group_of.insert(name.to_owned(), group);
-                        person_groups.push(Vec::new());
-                        builder.add_spellings(name, Target::Persons(group), form, person.2);
-                        group
-                    }
+                let group = if let Some(&group) = group_of.get(name) {
+                    group
+                } else {
+                    let group = person_groups.len() as u32;
+                    group_of.insert(name, group);
+                    person_groups.push(Vec::new());
+                    builder.add_spellings(name, Target::Persons(group), form, person.2);
+                    group
                 };
                 person_groups[group as usize].push(DatedActor {
                     actor,
@@ -342,11 +424,12 @@ impl Gazetteer {
                 name: "gazetteer.ron",
                 message: error.to_string(),
             })?;
-        let event_words = file
+        let event_words: Vec<Vec<String>> = file
             .event_words
             .iter()
             .map(|words| words.split_whitespace().map(str::to_lowercase).collect())
             .collect();
+        let event_words_max = event_words.iter().map(Vec::len).max().unwrap_or(0);
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 actors,
@@ -354,8 +437,10 @@ impl Gazetteer {
                 automaton,
                 patterns,
                 person_groups,
+                terms: all_terms,
                 contexts,
                 event_words,
+                event_words_max,
             }),
         })
     }
@@ -364,9 +449,8 @@ impl Gazetteer {
 /// Collects automaton patterns, each surface once, with its spelling variants.
 #[derive(Default)]
 struct PatternSet {
-    strings: Vec<String>,
-    patterns: Vec<Pattern>,
-    seen: HashMap<String, usize>,
+    /// Spellings with their meanings, in the order added (first added wins a shared spelling).
+    entries: Vec<(String, Pattern)>,
     context_of: HashMap<String, u16>,
 }
 
@@ -383,27 +467,23 @@ impl PatternSet {
             return;
         }
         let context = self.context_of.get(surface).copied();
-        let mut spellings = vec![
-            (surface.to_owned(), Spelling::Written),
-            (capitalise(surface), Spelling::Capitalised),
-        ];
-        if caps {
-            spellings.push((surface.to_uppercase(), Spelling::AllCaps));
-        }
-        for (spelling_text, spelling) in spellings {
-            if self.seen.contains_key(&spelling_text) {
-                continue;
-            }
-            let ends_with_stop = spelling_text.ends_with('.');
-            self.seen.insert(spelling_text.clone(), self.strings.len());
-            self.strings.push(spelling_text);
-            self.patterns.push(Pattern {
+        let mut push = |text: String, spelling: Spelling| {
+            let ends_with_stop = text.ends_with('.');
+            let pattern = Pattern {
                 target,
                 form,
                 spelling,
                 context,
                 ends_with_stop,
-            });
+            };
+            self.entries.push((text, pattern));
+        };
+        push(surface.to_owned(), Spelling::Written);
+        if surface.starts_with(char::is_lowercase) {
+            push(capitalise(surface), Spelling::Capitalised);
+        }
+        if caps && surface.chars().any(char::is_lowercase) {
+            push(surface.to_uppercase(), Spelling::AllCaps);
         }
     }
 }
@@ -412,10 +492,11 @@ impl PatternSet {
     /// The pattern strings in byte order (the automaton builds measurably faster from sorted
     /// input) with their meanings in the same order.
     fn into_sorted(self) -> (Vec<String>, Vec<Pattern>) {
-        let mut pairs: Vec<(String, Pattern)> =
-            self.strings.into_iter().zip(self.patterns).collect();
-        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        pairs.into_iter().unzip()
+        let mut entries = self.entries;
+        // Stable: of several entries with one spelling, the first added comes first and stays.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| later.0 == earlier.0);
+        entries.into_iter().unzip()
     }
 }
 
@@ -424,6 +505,22 @@ impl ContextRule {
         let tokens = |entry: &String| -> Vec<String> {
             entry.split_whitespace().map(str::to_lowercase).collect()
         };
+        let longest = |entries: &[String]| {
+            entries
+                .iter()
+                .map(|entry| entry.split_whitespace().count())
+                .max()
+                .unwrap_or(0)
+        };
+        // The name-like check looks one word past the nearest to see if that opens the sentence.
+        let words_before = longest(&entry.reject_before)
+            .max(if entry.name_like || entry.surname_like {
+                2
+            } else {
+                0
+            })
+            .max(usize::from(entry.need_the));
+        let words_after = longest(&entry.reject_after).max(usize::from(entry.name_like));
         ContextRule {
             reject_before: entry
                 .reject_before
@@ -435,9 +532,17 @@ impl ContextRule {
                 })
                 .collect(),
             reject_after: entry.reject_after.iter().map(tokens).collect(),
-            name_like: entry.name_like,
+            person_name: if entry.name_like {
+                PersonName::FirstOrSurname
+            } else if entry.surname_like {
+                PersonName::Surname
+            } else {
+                PersonName::No
+            },
             need_the: entry.need_the,
             no_caps: entry.no_caps,
+            words_before,
+            words_after,
         }
     }
 
@@ -469,22 +574,31 @@ impl ContextRule {
         {
             return true;
         }
-        self.name_like && looks_like_a_persons_name(text, span, sentence, before, after)
+        self.person_name != PersonName::No
+            && looks_like_a_persons_name(
+                text,
+                span,
+                sentence,
+                before,
+                after,
+                self.person_name == PersonName::FirstOrSurname,
+            )
     }
 }
 
 /// "Michael Jordan", "Chad Smith": a capitalised word right before (not opening the sentence,
-/// not a preposition or title) or right after (outside Title Case headlines).
+/// not a preposition or title) or, for first names, right after (outside Title Case headlines).
 fn looks_like_a_persons_name(
     text: &str,
     span: Span,
     sentence: Span,
     before: &Neighbours<'_>,
     after: &Neighbours<'_>,
+    first_name_too: bool,
 ) -> bool {
     if let Some(previous) = before.nearest() {
         let opens_sentence = before.words().len() == 1
-            && span.start - sentence.start <= 64
+            && span.start.saturating_sub(sentence.start) <= 64
             && text
                 .get(sentence.start..span.start)
                 .is_some_and(|head| head.split_whitespace().nth(1).is_none());
@@ -496,16 +610,13 @@ fn looks_like_a_persons_name(
             return true;
         }
     }
-    if let Some(next) = after.nearest() {
-        if after.adjacent
-            && context::is_capitalised(next)
-            && !context::is_all_caps(next)
-            && !sentence.slice(text).is_some_and(context::is_title_case)
-        {
-            return true;
-        }
-    }
-    false
+    first_name_too
+        && after.nearest().is_some_and(|next| {
+            after.adjacent
+                && context::is_capitalised(next)
+                && !context::is_all_caps(next)
+                && !sentence.slice(text).is_some_and(context::is_title_case)
+        })
 }
 
 /// ALL CAPS spellings count only where the words around are in capitals too (a headline).
@@ -521,13 +632,13 @@ fn in_caps_context(before: &Neighbours<'_>, after: &Neighbours<'_>) -> bool {
 /// whose term overlaps the date must agree; with no date, every holder of the name must agree.
 fn resolve_person(
     group: &[DatedActor],
+    terms: &[(u32, u32)],
     date_range: Option<(u32, u32)>,
 ) -> Option<(u16, MentionForm)> {
     let mut resolved: Option<(u16, MentionForm)> = None;
     for holder in group {
         let serving = date_range.is_none_or(|(from, to)| {
-            holder
-                .terms
+            terms[holder.terms.start as usize..holder.terms.end as usize]
                 .iter()
                 .any(|&(start, end)| start <= to && end >= from)
         });
