@@ -104,7 +104,7 @@ fn tie_ui(ui: &mut Ui, map: &TieMap, tie: &Tie, several_documents: bool) {
     let name = |id: &str| map.actor(id).map_or_else(|| id.to_owned(), |actor| actor.name.clone());
     ui.indent(("tie", &tie.source, &tie.target, tie.category, &tie.mode), |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{} → {}", name(&tie.source), name(&tie.target)));
+            ui.label(format!("{} -> {}", name(&tie.source), name(&tie.target)));
             ui.label(RichText::new(&tie.mode).italics());
             if tie.negated {
                 badge_ui(ui, "negated");

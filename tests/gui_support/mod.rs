@@ -217,6 +217,8 @@ pub fn settled_harness(map: TieMap) -> Harness<'static, TiemapApp> {
         .with_size(WINDOW)
         .with_theme(egui::Theme::Light)
         .with_max_steps(5_000)
+        // Real frame times, so that a double click is two clicks within egui's 0.3 s.
+        .with_step_dt(1.0 / 60.0)
         .build_eframe(move |_creation| TiemapApp::new_for_test(map));
     harness.run();
     assert!(harness.state().is_settled(), "the layout settles and stops repainting");
@@ -237,7 +239,7 @@ pub fn click_at(harness: &mut Harness<'_, TiemapApp>, pos: Pos2) {
     }
     harness.run();
     // Let time pass so that the next click is not taken for the second half of a double click.
-    harness.run_steps(3);
+    harness.run_steps(25);
 }
 
 /// The screen position of an actor's node.
