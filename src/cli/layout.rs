@@ -1,8 +1,23 @@
 //! `tiemap layout EDGES.tsv`: lays out a TSV edge list and prints one JSON line of timings
 //! and quality, to run beside the peer engines on the same file.
-//! STUB: to be replaced by the layout work.
+//!
+//! Main design decision: it reads the file exactly as `d3bench.mjs` does (nodes numbered in
+//! order of first appearance, every line one link) and runs [`LayoutConfig::d3_like`], so the
+//! two engines lay out the same graph with the same forces and their `edge_len_dev` figures
+//! compare directly. Nodes get a small collision radius ([`BENCH_RADIUS`]), which d3's run
+//! does not have: ours also has to keep every pair of discs apart.
 
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+
+use crate::layout::{LayoutConfig, LayoutGraph, LayoutLink, Simulation};
+
+/// Collision radius of every node in the benchmark, in world units (d3's link distance is 30).
+pub const BENCH_RADIUS: f32 = 2.0;
 
 /// Options of `tiemap layout`.
 #[derive(Clone, Debug)]
@@ -19,8 +34,150 @@ pub struct LayoutCommand<'a> {
     pub out: Option<&'a Path>,
 }
 
+/// A parsed edge list: node names in order of first appearance, and the graph over them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EdgeList {
+    /// Name of each node, by index.
+    pub names: Vec<String>,
+    /// Links by node index, one per line, in file order; weight from an optional third column.
+    pub links: Vec<LayoutLink>,
+}
+
+/// Parses `a<TAB>b[<TAB>weight]` lines; blank lines are skipped.
+pub fn parse_edge_list(text: &str) -> anyhow::Result<EdgeList> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut list = EdgeList::default();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
+            bail!(
+                "line {}: expected `source<TAB>target`, found {line:?}",
+                number + 1
+            );
+        };
+        if a.is_empty() || b.is_empty() {
+            bail!("line {}: a node name is empty", number + 1);
+        }
+        let weight = match fields.next() {
+            Some(w) => w
+                .trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|w| w.is_finite() && *w > 0.0)
+                .with_context(|| {
+                    format!(
+                        "line {}: the weight {w:?} is not a positive number",
+                        number + 1
+                    )
+                })?,
+            None => 1.0,
+        };
+        let source = intern(&mut ids, &mut list.names, a)?;
+        let target = intern(&mut ids, &mut list.names, b)?;
+        list.links.push(LayoutLink {
+            source,
+            target,
+            weight,
+        });
+    }
+    Ok(list)
+}
+
+/// The index of node `name`, numbering it if it is new.
+fn intern<'t>(
+    ids: &mut HashMap<&'t str, u32>,
+    names: &mut Vec<String>,
+    name: &'t str,
+) -> anyhow::Result<u32> {
+    if let Some(&id) = ids.get(name) {
+        return Ok(id);
+    }
+    let id = u32::try_from(names.len()).context("too many nodes")?;
+    ids.insert(name, id);
+    names.push(name.to_owned());
+    Ok(id)
+}
+
 /// Runs the command, printing its JSON line to `stdout`.
-pub fn run(command: &LayoutCommand<'_>, stdout: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let _ = (command, stdout);
-    anyhow::bail!("tiemap layout is not implemented yet")
+pub fn run(command: &LayoutCommand<'_>, stdout: &mut dyn Write) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(command.edges)
+        .with_context(|| format!("could not read the edge list {}", command.edges.display()))?;
+    let list = parse_edge_list(&text)
+        .with_context(|| format!("{} is not a TSV edge list", command.edges.display()))?;
+    let graph = LayoutGraph {
+        radii: vec![BENCH_RADIUS; list.names.len()],
+        links: list.links,
+    };
+    let config = LayoutConfig {
+        threads: command.threads,
+        ..LayoutConfig::d3_like()
+    };
+    let started = Instant::now();
+    let mut simulation = Simulation::new(&graph, &[], config, command.seed);
+    let set_up = Instant::now();
+    simulation.tick_n(command.ticks);
+    let done = Instant::now();
+    let tick_ms = if command.ticks > 0 {
+        (done - set_up).as_secs_f64() * 1000.0 / command.ticks as f64
+    } else {
+        0.0
+    };
+    let line = serde_json::json!({
+        "engine": "tiemap",
+        "nodes": graph.node_count(),
+        "edges": graph.links.len(),
+        "setup_ms": round_to((set_up - started).as_secs_f64() * 1000.0, 1),
+        "tick_ms": round_to(tick_ms, 3),
+        "edge_len_dev": round_to(f64::from(simulation.edge_len_dev()), 3),
+        "overlaps": simulation.overlap_count(),
+    });
+    writeln!(stdout, "{line}").context("could not write the result")?;
+    if let Some(out) = command.out {
+        write_positions(out, &list.names, &simulation)
+            .with_context(|| format!("could not write positions to {}", out.display()))?;
+    }
+    Ok(())
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+fn write_positions(path: &Path, names: &[String], simulation: &Simulation) -> anyhow::Result<()> {
+    let mut file = BufWriter::new(std::fs::File::create(path)?);
+    for (name, (x, y)) in names
+        .iter()
+        .zip(simulation.xs().iter().zip(simulation.ys()))
+    {
+        writeln!(file, "{name}\t{x}\t{y}")?;
+    }
+    file.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_names_in_order_of_first_appearance() {
+        let list = parse_edge_list("b\ta\na\tc\t2.5\n\nc\tc\n").unwrap();
+        assert_eq!(list.names, ["b", "a", "c"]);
+        assert_eq!(list.links.len(), 3);
+        assert_eq!((list.links[1].source, list.links[1].target), (1, 2));
+        assert_eq!(list.links[1].weight, 2.5);
+    }
+
+    #[test]
+    fn garbled_lines_are_errors_with_their_line_number() {
+        let error = parse_edge_list("a\tb\nno tab here\n").unwrap_err();
+        assert!(error.to_string().contains("line 2"), "{error}");
+        let error = parse_edge_list("a\tb\tlots\n").unwrap_err();
+        assert!(error.to_string().contains("weight"), "{error}");
+    }
 }
