@@ -1,0 +1,261 @@
+//! Ties: who does what to whom, read from cue words and the structure of each sentence.
+//!
+//! For every sentence that names at least two actors, the lexicon's automaton finds the cues
+//! (with negators, hedges and echo verbs) in one pass; [`roles`] then finds each cue's source
+//! and target among the sentence's mentions by grammar (subject, object, passive agent,
+//! possessive owner, "between X and Y", "with X"), and [`scope`] decides whether the cue is
+//! denied ("refused to condemn") or only possible ("potential visits").
+//!
+//! Main design decision: precision over recall. Two actors in one sentence make no tie unless
+//! a cue links them grammatically; a country named as a place is not a party; a cue inside a
+//! definite noun phrase ("Russia's invasion") is stated whatever verb governs the phrase.
+//! Everything is linear in the sentence: bounded walks over tokens, no backtracking.
+
+mod roles;
+mod scope;
+mod sentence;
+mod tokens;
+
+use super::{ActorMention, Lexicon, evidence_for};
+use crate::model::{Category, Span, Tie};
+use sentence::Sentence;
+
+/// The ties stated in `text`, sorted and merged (see [`merge_ties`]).
+///
+/// `sentences` are the document's sentence spans in order; `mentions` its actor mentions
+/// (document offsets; sorted by position, as the pipeline gives them).
+pub fn extract_ties(
+    doc_id: &str,
+    text: &str,
+    sentences: &[Span],
+    mentions: &[ActorMention],
+    lexicon: &Lexicon,
+) -> Vec<Tie> {
+    let sorted;
+    let mentions = if mentions.is_sorted_by_key(|mention| mention.span.start) {
+        mentions
+    } else {
+        let mut copy = mentions.to_vec();
+        copy.sort_by_key(|mention| (mention.span.start, mention.span.end));
+        sorted = copy;
+        &sorted
+    };
+    let mut ties = Vec::new();
+    let mut sentence = Sentence::default();
+    let mut first_mention = 0;
+    for (index, &span) in sentences.iter().enumerate() {
+        while first_mention < mentions.len() && mentions[first_mention].span.start < span.start {
+            first_mention += 1;
+        }
+        let local = &mentions[first_mention..];
+        let local = &local[..local.partition_point(|mention| mention.span.start < span.end)];
+        if !names_two_actors(local) {
+            continue;
+        }
+        let Some(sentence_text) = span.slice(text) else {
+            continue;
+        };
+        sentence.prepare(sentence_text, span.start, local, lexicon);
+        let context = SentenceContext {
+            doc_id,
+            text,
+            index,
+            span,
+        };
+        read_sentence(&sentence, &context, lexicon, &mut ties);
+    }
+    merge_ties(&mut ties);
+    ties
+}
+
+/// Sorts ties by (source, target, category, mode, negated, hedged) and merges equal keys,
+/// concatenating their evidence in document order.
+pub fn merge_ties(ties: &mut Vec<Tie>) {
+    ties.sort_by(|x, y| key(x).cmp(&key(y)));
+    let mut merged: Vec<Tie> = Vec::with_capacity(ties.len());
+    for tie in ties.drain(..) {
+        match merged.last_mut() {
+            Some(last) if key(last) == key(&tie) => last.evidence.extend(tie.evidence),
+            _ => merged.push(tie),
+        }
+    }
+    for tie in &mut merged {
+        tie.evidence.sort_by(|x, y| {
+            (&x.doc, x.sentence, x.cue_span).cmp(&(&y.doc, y.sentence, y.cue_span))
+        });
+        tie.evidence.dedup_by(|x, y| {
+            x.doc == y.doc && x.sentence == y.sentence && x.cue_span == y.cue_span
+        });
+    }
+    *ties = merged;
+}
+
+fn key(tie: &Tie) -> (&str, &str, Category, &str, bool, bool) {
+    (
+        &tie.source,
+        &tie.target,
+        tie.category,
+        &tie.mode,
+        tie.negated,
+        tie.hedged,
+    )
+}
+
+/// Whether the mentions name two different actors (a group reference counts for its members).
+fn names_two_actors(mentions: &[ActorMention]) -> bool {
+    let mut first: Option<&str> = None;
+    for actor in mentions.iter().flat_map(|mention| mention.actors.iter()) {
+        match first {
+            None => first = Some(actor),
+            Some(seen) if seen != actor => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// Where the sentence being read sits in its document.
+struct SentenceContext<'a> {
+    doc_id: &'a str,
+    text: &'a str,
+    index: usize,
+    span: Span,
+}
+
+/// One tie found in a sentence, before evidence is attached.
+struct Found<'m> {
+    source: &'m str,
+    target: &'m str,
+    source_mention: &'m ActorMention,
+    target_mention: &'m ActorMention,
+}
+
+fn read_sentence(
+    sentence: &Sentence<'_>,
+    context: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    ties: &mut Vec<Tie>,
+) {
+    let first_new = ties.len();
+    let mut pairs: Vec<Found<'_>> = Vec::new();
+    for (cue_index, cue) in sentence.cues.iter().enumerate() {
+        let Some(sense) = lexicon.senses().get(cue.sense) else {
+            continue;
+        };
+        let Some(found) = roles::find_roles(sentence, cue, sense) else {
+            continue;
+        };
+        let negated = scope::is_negated(sentence, cue_index);
+        let hedged = scope::is_hedged(sentence, cue_index, lexicon);
+        pairs.clear();
+        collect_pairs(sentence, &found, sense.symmetric, &mut pairs);
+        for pair in &pairs {
+            let duplicate = ties[first_new..].iter().any(|tie| {
+                tie.source == pair.source
+                    && tie.target == pair.target
+                    && tie.category == sense.category
+                    && tie.mode == sense.mode
+                    && tie.negated == negated
+                    && tie.hedged == hedged
+            });
+            if duplicate {
+                continue;
+            }
+            let cue_span = Span::new(
+                context.span.start + cue.start,
+                context.span.start + cue.end,
+            );
+            let mentions: Vec<&ActorMention> =
+                if std::ptr::eq(pair.source_mention, pair.target_mention) {
+                    vec![pair.source_mention]
+                } else {
+                    vec![pair.source_mention, pair.target_mention]
+                };
+            let evidence = evidence_for(
+                context.doc_id,
+                context.text,
+                context.index,
+                context.span,
+                cue_span,
+                &mentions,
+            );
+            ties.push(Tie {
+                source: pair.source.to_owned(),
+                target: pair.target.to_owned(),
+                category: sense.category,
+                quad: sense.category.quad(),
+                mode: sense.mode.clone(),
+                negated,
+                hedged,
+                evidence: vec![evidence],
+            });
+        }
+    }
+}
+
+/// Turns slot roles into actor pairs, leaving out self-ties. Symmetric pairs are ordered by
+/// which actor the sentence names first.
+fn collect_pairs<'m>(
+    sentence: &Sentence<'m>,
+    found: &roles::Roles,
+    symmetric: bool,
+    out: &mut Vec<Found<'m>>,
+) {
+    let mut push = |source_slot: usize, source: &'m str, target_slot: usize, target: &'m str| {
+        if source == target {
+            return;
+        }
+        let (Some(source_at), Some(target_at)) =
+            (sentence.slots.get(source_slot), sentence.slots.get(target_slot))
+        else {
+            return;
+        };
+        let swap = symmetric && target_at.first < source_at.first;
+        let (source_at, source, target_at, target) = if swap {
+            (target_at, target, source_at, source)
+        } else {
+            (source_at, source, target_at, target)
+        };
+        if out
+            .iter()
+            .any(|pair| pair.source == source && pair.target == target)
+        {
+            return;
+        }
+        out.push(Found {
+            source,
+            target,
+            source_mention: source_at.mention,
+            target_mention: target_at.mention,
+        });
+    };
+    if found.within {
+        let members: Vec<(usize, &'m str)> = found
+            .sources
+            .iter()
+            .filter_map(|&slot| Some((slot, sentence.slots.get(slot)?)))
+            .flat_map(|(slot, at)| at.mention.actors.iter().map(move |actor| (slot, actor.as_str())))
+            .collect();
+        for (position, &(slot_x, actor_x)) in members.iter().enumerate() {
+            for &(slot_y, actor_y) in &members[position + 1..] {
+                push(slot_x, actor_x, slot_y, actor_y);
+            }
+        }
+        return;
+    }
+    for &source_slot in &found.sources {
+        let Some(source_at) = sentence.slots.get(source_slot) else {
+            continue;
+        };
+        for &target_slot in &found.targets {
+            let Some(target_at) = sentence.slots.get(target_slot) else {
+                continue;
+            };
+            for source in &source_at.mention.actors {
+                for target in &target_at.mention.actors {
+                    push(source_slot, source, target_slot, target);
+                }
+            }
+        }
+    }
+}

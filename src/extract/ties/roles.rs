@@ -1,0 +1,553 @@
+//! Who does it to whom: the source and target mentions of one cue, from the sentence's
+//! structure (subject and object, passive "by", possessives, "between X and Y", "with X").
+//!
+//! Design decision: precision first. A mention becomes a party only when a grammatical link
+//! ties it to the cue (it is the subject, the object, or the object of a role preposition);
+//! two countries that merely share a sentence make no tie. The few fallbacks (a visit's host,
+//! an invasion's place, the other side of a symmetric act with only one side stated) each
+//! apply to one kind of cue and stay within the sentence.
+
+use super::sentence::{Cue, Governor, NONE, SUBJECT_WINDOW, Sentence, WINDOW};
+use super::tokens::{Class, Prep, is_gerund, is_participle};
+use crate::extract::lexicon::CueSense;
+
+/// The parties of one cue: slot indices.
+#[derive(Debug, Default)]
+pub(super) struct Roles {
+    /// Who acts (for symmetric cues, one side).
+    pub sources: Vec<usize>,
+    /// Who is acted upon (for symmetric cues, the other side).
+    pub targets: Vec<usize>,
+    /// Symmetric cue whose sides are all in one group ("between China and Russia",
+    /// "the two nations"): every pair within `sources` is tied.
+    pub within: bool,
+}
+
+/// How a cue relates to the subject of its clause.
+enum SubjectUse {
+    /// The subject is the source ("Russia invaded", "Russia launched an attack").
+    Allowed,
+    /// The cue is a noun whose owner is not the subject ("condemned the attack").
+    Refused,
+    /// The cue is a gerund in another act's complement ("accused of attacking"): no tie.
+    Skip,
+}
+
+/// Finds the parties of `cue`; `None` when the cue states no tie here.
+pub(super) fn find_roles(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Roles> {
+    let subject_use = subject_use(sentence, cue, sense);
+    if matches!(subject_use, SubjectUse::Skip) {
+        return None;
+    }
+    let mut roles = if sense.symmetric {
+        symmetric_roles(sentence, cue, &subject_use)
+    } else {
+        directed_roles(sentence, cue, sense, &subject_use)
+    }?;
+    if sense.reversed && !roles.within {
+        std::mem::swap(&mut roles.sources, &mut roles.targets);
+    }
+    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty()) {
+        return None;
+    }
+    Some(roles)
+}
+
+fn directed_roles(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sense: &CueSense,
+    subject_use: &SubjectUse,
+) -> Option<Roles> {
+    let mut roles = Roles::default();
+    if is_passive(sentence, cue) {
+        roles.sources = by_agent(sentence, cue)?;
+        roles.targets = subject(sentence, cue.first)?;
+        return Some(roles);
+    }
+    let first_word = sentence.word(cue.first);
+    let active_past = is_participle(first_word) && cue.first == cue.last;
+    let sources = (!active_past)
+        .then(|| by_agent(sentence, cue))
+        .flatten()
+        .or_else(|| {
+            sense
+                .from_source
+                .then(|| prepositional(sentence, cue, Prep::From))
+                .flatten()
+        })
+        .or_else(|| premodifier(sentence, cue).map(|slot| group(sentence, slot)))
+        .or_else(|| match subject_use {
+            SubjectUse::Allowed => subject(sentence, cue.first),
+            _ => None,
+        });
+    let Some(mut sources) = sources else {
+        return between_pair(sentence, cue).map(|mut pair| {
+            let rest = pair.split_off(1);
+            Roles {
+                sources: pair,
+                targets: rest,
+                within: false,
+            }
+        });
+    };
+    add_echoing_subjects(sentence, &mut sources);
+    roles.sources = sources;
+    roles.targets = object(sentence, cue, sense)
+        .or_else(|| {
+            sense
+                .place_target
+                .then(|| place(sentence, cue, &roles.sources))
+                .flatten()
+        })
+        .or_else(|| {
+            sense
+                .host_fallback
+                .then(|| host(sentence, cue, &roles.sources))
+                .flatten()
+        })?;
+    Some(roles)
+}
+
+fn symmetric_roles(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    subject_use: &SubjectUse,
+) -> Option<Roles> {
+    // "partnership between the two nations", "trade between China and Russia".
+    if let Some(sides) = between_after(sentence, cue) {
+        return Some(within(sides));
+    }
+    // "US-China trade", "the two countries' partnership", "Russian-Chinese exercises".
+    let premodifier = premodifier(sentence, cue);
+    let mut sides = premodifier.map(|slot| group(sentence, slot)).or_else(|| {
+        matches!(subject_use, SubjectUse::Allowed)
+            .then(|| subject(sentence, cue.first))
+            .flatten()
+    });
+    if let Some(found) = &sides {
+        if found.len() == 1 && sentence.is_group_reference(found[0]) {
+            return Some(within(found.clone()));
+        }
+    }
+    let partner = object(sentence, cue, &SYMMETRIC).or_else(|| with_before(sentence, cue, &sides));
+    match (&mut sides, partner) {
+        (Some(sides), Some(partner)) => {
+            add_echoing_subjects(sentence, sides);
+            Some(Roles {
+                sources: std::mem::take(sides),
+                targets: partner,
+                within: false,
+            })
+        }
+        (Some(sides), None) if distinct_actors(sentence, sides) >= 2 => {
+            Some(within(std::mem::take(sides)))
+        }
+        (_, None) => {
+            // "The relationship between China and Russia ..., with joint exercises";
+            // "the two countries ... strategic coordination".
+            between_anywhere(sentence, cue)
+                .or_else(|| group_reference_near(sentence, cue))
+                .map(within)
+        }
+        (None, Some(partner)) => {
+            // "trade ... with Russia show that China ...": the clause's subject elsewhere.
+            let other = any_subject_near(sentence, cue, &partner)?;
+            Some(Roles {
+                sources: group(sentence, other),
+                targets: partner,
+                within: false,
+            })
+        }
+    }
+}
+
+/// The flags of a symmetric cue, for the object finder.
+const SYMMETRIC: CueSense = CueSense {
+    category: crate::model::Category::Cooperate,
+    mode: String::new(),
+    symmetric: true,
+    reversed: false,
+    place_target: false,
+    host_fallback: false,
+    from_source: false,
+    from_target: false,
+    with_target: true,
+    hedge_after: false,
+};
+
+fn within(sides: Vec<usize>) -> Roles {
+    Roles {
+        sources: sides,
+        targets: Vec::new(),
+        within: true,
+    }
+}
+
+fn distinct_actors(sentence: &Sentence<'_>, slots: &[usize]) -> usize {
+    let mut actors: Vec<&str> = slots
+        .iter()
+        .filter_map(|&slot| sentence.slots.get(slot))
+        .flat_map(|slot| slot.mention.actors.iter().map(String::as_str))
+        .collect();
+    actors.sort_unstable();
+    actors.dedup();
+    actors.len()
+}
+
+fn group(sentence: &Sentence<'_>, slot: usize) -> Vec<usize> {
+    let mut members = Vec::new();
+    sentence.group_of(slot, &mut members);
+    members
+}
+
+/// Decides whether the clause's subject may be the cue's source.
+fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectUse {
+    let Some(before) = sentence.previous_unskipped(cue.first) else {
+        return SubjectUse::Allowed;
+    };
+    let gerund = is_gerund(sentence.word(cue.last));
+    match sentence.class(before) {
+        Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::From) if gerund => SubjectUse::Skip,
+        Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
+            SubjectUse::Skip
+        }
+        Class::Prep(_) if sense.symmetric => SubjectUse::Allowed,
+        Class::Prep(_) => SubjectUse::Refused,
+        _ if sentence.cue_at[before] != NONE => SubjectUse::Refused,
+        Class::Possessive => SubjectUse::Refused,
+        // "launched an attack" (light verb) vs "condemned the attack".
+        Class::Light => SubjectUse::Allowed,
+        _ if determiner_before(sentence, cue.first) => SubjectUse::Refused,
+        _ => SubjectUse::Allowed,
+    }
+}
+
+/// Whether the cue is preceded by a determiner within its noun phrase.
+fn determiner_before(sentence: &Sentence<'_>, first: usize) -> bool {
+    let mut at = first;
+    while at > 0 {
+        at -= 1;
+        match sentence.class(at) {
+            Class::Det => return true,
+            Class::Mod | Class::Quote | Class::Hyphen => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// "was blacklisted by", "have been hit", or a reduced passive "blacklisted by".
+fn is_passive(sentence: &Sentence<'_>, cue: &Cue) -> bool {
+    if !is_participle(sentence.word(cue.first)) {
+        return false;
+    }
+    let mut at = cue.first;
+    while at > 0 {
+        at -= 1;
+        let word = sentence.word(at);
+        if sentence.class(at) == Class::Be {
+            return true;
+        }
+        let adverb = sentence.class(at) == Class::Mod
+            || word.eq_ignore_ascii_case("not")
+            || word.eq_ignore_ascii_case("never");
+        if !adverb {
+            break;
+        }
+    }
+    sentence.class(cue.last + 1) == Class::Prep(Prep::By)
+}
+
+/// The first slot after the cue governed by preposition `prep`, with its group.
+fn prepositional(sentence: &Sentence<'_>, cue: &Cue, prep: Prep) -> Option<Vec<usize>> {
+    for (index, slot) in sentence.slots.iter().enumerate() {
+        if slot.first <= cue.last {
+            continue;
+        }
+        if slot.first > cue.last + WINDOW || sentence.comma_between(cue.last, slot.first) {
+            break;
+        }
+        if slot.governor == Governor::Prep(prep) && slot.coordinated_with.is_none() {
+            return Some(group(sentence, index));
+        }
+    }
+    None
+}
+
+/// The agent after "by".
+fn by_agent(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    prepositional(sentence, cue, Prep::By)
+}
+
+/// The owner in the cue's own noun phrase: "Russia's invasion", "Russian invasion",
+/// "US and ally sanctions", "China’s purchase".
+pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
+    let mut at = cue.first;
+    let mut words = 0;
+    while at > 0 && words <= 3 {
+        at -= 1;
+        if let Some(slot) = sentence.slot_ending_at(at) {
+            let found = &sentence.slots[slot];
+            let owner = found.possessive
+                || found.mention.form == crate::extract::MentionForm::Adjective
+                || words <= 1;
+            let in_phrase = found.possessive
+                || !matches!(found.governor, Governor::Prep(_))
+                || sentence.class(at + 1) == Class::Hyphen;
+            return (owner && in_phrase).then_some(slot);
+        }
+        if sentence.cue_at[at] != NONE {
+            return None;
+        }
+        match sentence.class(at) {
+            Class::Mod | Class::Quote | Class::Hyphen | Class::Conj => {}
+            Class::Word => words += 1,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The subject of the clause of the word at token `verb`: the nearest mention before it that
+/// is not a place, not a prepositional object and not another verb's object.
+fn subject(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
+    let end = sentence.slots.partition_point(|slot| slot.first < verb);
+    for index in (0..end).rev() {
+        let slot = &sentence.slots[index];
+        if slot.last + SUBJECT_WINDOW < verb || sentence.boundary_between(slot.last, verb) {
+            // A relative clause: "the US, which imposed ...".
+            return relative_antecedent(sentence, verb);
+        }
+        if is_subject_like(sentence, index) {
+            return Some(group(sentence, index));
+        }
+    }
+    relative_antecedent(sentence, verb)
+}
+
+fn relative_antecedent(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
+    let mut at = verb;
+    let mut steps = 0;
+    while at > 0 && steps < 8 {
+        at -= 1;
+        steps += 1;
+        if sentence.class(at) == Class::Relative {
+            let mut before = at.checked_sub(1)?;
+            if sentence.class(before) == Class::Comma {
+                before = before.checked_sub(1)?;
+            }
+            let slot = sentence.slot_ending_at(before)?;
+            return Some(group(sentence, slot));
+        }
+        if matches!(sentence.class(at), Class::Stop | Class::Boundary) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_subject_like(sentence: &Sentence<'_>, index: usize) -> bool {
+    let slot = &sentence.slots[index];
+    let gerund_follows = is_gerund(sentence.word(slot.after()));
+    match slot.governor {
+        Governor::Open => true,
+        // "evidence of China providing aid", "for the two countries to enhance".
+        Governor::Prep(Prep::Of | Prep::For) => {
+            gerund_follows || sentence.word(slot.after()).eq_ignore_ascii_case("to")
+        }
+        Governor::Prep(_) => false,
+        Governor::Word(word) => sentence.cue_at[word] == NONE || sentence.echo_at[word],
+    }
+}
+
+/// "China echoed the Kremlin blaming NATO": the echoing subject shares the act.
+fn add_echoing_subjects(sentence: &Sentence<'_>, sources: &mut Vec<usize>) {
+    let Some(&head) = sources.first() else {
+        return;
+    };
+    let Governor::Word(word) = sentence.slots[head].governor else {
+        return;
+    };
+    if !sentence.echo_at[word] {
+        return;
+    }
+    if let Some(echoing) = subject(sentence, word) {
+        for slot in echoing {
+            if !sources.contains(&slot) {
+                sources.push(slot);
+            }
+        }
+    }
+}
+
+/// The one acted upon: the first mention after the cue that the cue governs directly or
+/// through a role preposition, with its coordinated group.
+fn object(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Vec<usize>> {
+    let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    for index in start..sentence.slots.len() {
+        let slot = &sentence.slots[index];
+        if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
+            return None;
+        }
+        if slot.coordinated_with.is_some_and(|previous| previous >= start) {
+            continue;
+        }
+        let accepted = match slot.governor {
+            Governor::Word(word) => (cue.first..=cue.last).contains(&word),
+            Governor::Prep(Prep::Of | Prep::For | Prep::Target) => true,
+            Governor::Prep(Prep::With) => sense.with_target || sense.symmetric,
+            Governor::Prep(Prep::From) => sense.from_target || sense.symmetric,
+            Governor::Prep(Prep::Locative) => governed_inside_cue(sentence, cue, index),
+            Governor::Prep(_) | Governor::Open => false,
+        };
+        if accepted {
+            return Some(group(sentence, index));
+        }
+    }
+    None
+}
+
+/// "arrived in Beijing": the locative preposition is the cue's own last word.
+fn governed_inside_cue(sentence: &Sentence<'_>, cue: &Cue, slot: usize) -> bool {
+    sentence
+        .previous_unskipped(sentence.slots[slot].first)
+        .is_some_and(|at| (cue.first..=cue.last).contains(&at))
+}
+
+/// "stabilize its relationships with Western governments through increased diplomacy".
+fn with_before(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sides: &Option<Vec<usize>>,
+) -> Option<Vec<usize>> {
+    let sides = sides.as_ref()?;
+    let after_sides = sides
+        .iter()
+        .filter_map(|&slot| sentence.slots.get(slot))
+        .map(|slot| slot.last)
+        .max()?;
+    let end = sentence.slots.partition_point(|slot| slot.first < cue.first);
+    (0..end).rev().find_map(|index| {
+        let slot = &sentence.slots[index];
+        (slot.first > after_sides
+            && slot.governor == Governor::Prep(Prep::With)
+            && !sentence.boundary_between(slot.last, cue.first))
+        .then(|| group(sentence, index))
+    })
+}
+
+/// "between X and Y" right after the cue.
+fn between_after(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    let at = (cue.last + 1..=cue.last + 2)
+        .find(|&at| sentence.class(at) == Class::Prep(Prep::Between))?;
+    let index = sentence.slots.partition_point(|slot| slot.first <= at);
+    let slot = sentence.slots.get(index)?;
+    if slot.first > at + 3 || slot.governor != Governor::Prep(Prep::Between) {
+        return None;
+    }
+    let members = group(sentence, index);
+    (distinct_actors(sentence, &members) >= 2).then_some(members)
+}
+
+/// A directed cue with its two sides after "between": "the war between Russia and Ukraine".
+fn between_pair(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    between_after(sentence, cue).filter(|members| members.len() >= 2)
+}
+
+/// A "between X and Y" group anywhere in the cue's clause.
+fn between_anywhere(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    sentence.slots.iter().enumerate().find_map(|(index, slot)| {
+        let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
+        if !near
+            || slot.governor != Governor::Prep(Prep::Between)
+            || slot.coordinated_with.is_some()
+            || sentence.boundary_between(slot.first, cue.first)
+        {
+            return None;
+        }
+        let members = group(sentence, index);
+        (distinct_actors(sentence, &members) >= 2).then_some(members)
+    })
+}
+
+/// "the two countries" near a symmetric cue.
+fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    sentence
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(index, slot)| {
+            sentence.is_group_reference(*index)
+                && slot.first + SUBJECT_WINDOW > cue.first
+                && slot.first < cue.last + WINDOW
+                && !sentence.boundary_between(slot.first, cue.first)
+        })
+        .min_by_key(|(_, slot)| slot.first.abs_diff(cue.first))
+        .map(|(index, _)| vec![index])
+}
+
+/// The other side of a symmetric cue whose own clause names only the partner: the nearest
+/// subject-like mention of the sentence that is not the partner.
+fn any_subject_near(sentence: &Sentence<'_>, cue: &Cue, partner: &[usize]) -> Option<usize> {
+    sentence
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(index, slot)| {
+            !partner.contains(index)
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && slot.coordinated_with.is_none()
+                && is_subject_like(sentence, *index)
+                && !sentence.boundary_between(slot.first, cue.first)
+                && !shares_actor_with(sentence, *index, partner)
+        })
+        .min_by_key(|(_, slot)| slot.first.abs_diff(cue.first))
+        .map(|(index, _)| index)
+}
+
+fn shares_actor_with(sentence: &Sentence<'_>, index: usize, others: &[usize]) -> bool {
+    let actors = &sentence.slots[index].mention.actors;
+    others.iter().any(|&other| {
+        sentence.slots[other]
+            .mention
+            .actors
+            .iter()
+            .any(|actor| actors.contains(actor))
+    })
+}
+
+/// An invasion's or visit's place: "the conflict in Ukraine", "arrived ... in Beijing".
+fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
+    sentence
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(index, slot)| {
+            slot.is_place()
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && !shares_actor_with(sentence, *index, sources)
+                && !sentence.boundary_between(slot.first, cue.first)
+        })
+        .min_by_key(|(_, slot)| slot.first.abs_diff(cue.first))
+        .map(|(index, _)| vec![index])
+}
+
+/// A visit's host when the destination is not stated: the nearest other mention that no
+/// preposition assigns another role.
+fn host(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
+    sentence
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(index, slot)| {
+            !matches!(
+                slot.governor,
+                Governor::Prep(Prep::By | Prep::From | Prep::With | Prep::Between)
+            ) && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && !shares_actor_with(sentence, *index, sources)
+                && !sentence.boundary_between(slot.first, cue.first)
+        })
+        .min_by_key(|(_, slot)| slot.first.abs_diff(cue.first))
+        .map(|(index, _)| vec![index])
+}
