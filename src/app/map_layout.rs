@@ -96,8 +96,12 @@ impl MapLayout {
             .iter()
             .map(|id| map.positions.get(id).map(|place| [place.x, place.y]))
             .collect();
-        let mut simulation =
-            Simulation::new(&graph, &initial, LayoutConfig::default(), LAYOUT_SEED);
+        // Every core for the force pass: the layout spreads it only on maps big enough to gain.
+        let config = LayoutConfig {
+            threads: 0,
+            ..LayoutConfig::default()
+        };
+        let mut simulation = Simulation::new(&graph, &initial, config, LAYOUT_SEED);
         for (index, id) in node_ids.iter().enumerate() {
             if let Some(place) = map.positions.get(id).filter(|place| place.pinned) {
                 simulation.pin(index, [place.x, place.y]);
