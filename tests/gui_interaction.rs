@@ -267,3 +267,31 @@ fn a_text_with_no_countries_gives_an_empty_map_that_says_so() {
     assert!(harness.state().map().actors.is_empty());
     harness.get_by_label_contains("no countries found");
 }
+
+#[test]
+fn the_bundled_article_opens_on_its_map_sentences_and_figure() {
+    let loaded = tiemap::app::loading::load(&tiemap::app::Source::Bundled).expect("bundled article");
+    let mut harness = settled_harness(loaded.map);
+    for actor in ["CHN", "RUS", "USA", "UKR", "NATO"] {
+        assert!(
+            harness.state().node_screen_pos(actor).is_some(),
+            "{actor} is a node"
+        );
+    }
+    harness.get_by_label_contains("$190 billion");
+    harness.get_by_label_contains("1.28 trillion yuan");
+    let middle = midpoint(node_pos(&harness, "CHN"), node_pos(&harness, "RUS"));
+    click_at(&mut harness, middle);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Edge(EdgeKey::new("CHN", "RUS")))
+    );
+    // The sentence backs several ties (trade, military cooperation, partnership).
+    assert!(
+        harness
+            .query_all_by_label_contains("joint military exercises with Russia")
+            .count()
+            >= 2
+    );
+    harness.get_by_label("of the selected edge");
+}
