@@ -30,6 +30,8 @@ use crate::model::{Edge, TieMap};
 pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 /// Ctrl+O opens files.
 pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Ctrl+Q closes the window.
+pub const QUIT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// How long `--screenshot` waits for the layout to settle before taking the picture anyway.
 const SCREENSHOT_SETTLE_LIMIT: Duration = Duration::from_secs(20);
@@ -490,6 +492,9 @@ impl TiemapApp {
             }
             if input.consume_shortcut(&OPEN_SHORTCUT) {
                 commands.push(Command::ChooseFilesToOpen);
+            }
+            if input.consume_shortcut(&QUIT_SHORTCUT) {
+                commands.push(Command::Quit);
             }
             if input.consume_key(Modifiers::NONE, Key::F) {
                 commands.push(Command::Fit);

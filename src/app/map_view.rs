@@ -278,7 +278,7 @@ fn pin_mark(center: Pos2, radius: f32) -> [Shape; 2] {
 
 /// The legend in the map's upper left corner: quads, node kinds and line styles.
 fn legend_ui(ui: &mut Ui, map_rect: Rect) {
-    let legend_rect = Rect::from_min_size(map_rect.min + vec2(8.0, 8.0), vec2(190.0, 200.0));
+    let legend_rect = Rect::from_min_size(map_rect.min + vec2(8.0, 8.0), vec2(200.0, 220.0));
     let mut legend = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
     legend.style_mut().interaction.selectable_labels = false;
     egui::Frame::new()
@@ -331,7 +331,7 @@ fn legend_ui(ui: &mut Ui, map_rect: Rect) {
                     Stroke::new(1.0, theme::NODE_OUTLINE),
                 ));
             });
-            ui.label(egui::RichText::new("width: number of sentences").small());
+            ui.label(egui::RichText::new("width: number of sentences").size(11.5));
         });
 }
 
@@ -339,7 +339,11 @@ fn legend_row(ui: &mut Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
         paint(ui.painter(), rect);
-        ui.label(egui::RichText::new(label).small().color(theme::LABEL_TEXT));
+        ui.label(
+            egui::RichText::new(label)
+                .size(11.5)
+                .color(theme::LABEL_TEXT),
+        );
     });
 }
 

@@ -4,8 +4,7 @@
 use eframe::egui;
 use egui::{Button, RichText, Ui};
 
-use super::app::{OPEN_SHORTCUT, SAVE_SHORTCUT};
-use super::app::Status;
+use super::app::{OPEN_SHORTCUT, QUIT_SHORTCUT, SAVE_SHORTCUT, Status};
 use super::command::Command;
 use super::theme;
 use crate::model::{ActorKind, TieMap};
@@ -15,6 +14,7 @@ pub fn menu_bar_ui(ui: &mut Ui, show_negated: bool, unsaved: bool) -> Vec<Comman
     let mut commands = Vec::new();
     let open_shortcut = ui.ctx().format_shortcut(&OPEN_SHORTCUT);
     let save_shortcut = ui.ctx().format_shortcut(&SAVE_SHORTCUT);
+    let quit_shortcut = ui.ctx().format_shortcut(&QUIT_SHORTCUT);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui
@@ -41,7 +41,10 @@ pub fn menu_bar_ui(ui: &mut Ui, show_negated: bool, unsaved: bool) -> Vec<Comman
                 commands.push(Command::ExportJson);
             }
             ui.separator();
-            if ui.button("Quit").clicked() {
+            if ui
+                .add(Button::new("Quit").shortcut_text(quit_shortcut))
+                .clicked()
+            {
                 commands.push(Command::Quit);
             }
         });

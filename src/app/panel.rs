@@ -120,7 +120,7 @@ fn tie_ui(ui: &mut Ui, map: &TieMap, tie: &Tie, several_documents: bool) {
             } else {
                 format!("sentence {}", evidence.sentence)
             };
-            ui.label(RichText::new(place).small().weak());
+            ui.label(RichText::new(place).size(11.5).weak());
             ui.add_space(4.0);
         }
     });
