@@ -14,9 +14,7 @@ use eframe::egui;
 use egui::{Event, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use tiemap::app::TiemapApp;
-use tiemap::model::{
-    Actor, ActorKind, Category, Document, Evidence, Mention, Span, Tie, TieMap,
-};
+use tiemap::model::{Actor, ActorKind, Category, Document, Evidence, Mention, Span, Tie, TieMap};
 
 /// A small deterministic generator (64-bit LCG), so the map is the same on every machine.
 struct Lcg(u64);
@@ -102,7 +100,8 @@ fn synthetic_map(nodes: usize) -> TieMap {
             }
         })
         .collect();
-    map.ties.sort_by(|x, y| (&x.source, &x.target).cmp(&(&y.source, &y.target)));
+    map.ties
+        .sort_by(|x, y| (&x.source, &x.target).cmp(&(&y.source, &y.target)));
     map
 }
 
@@ -119,7 +118,12 @@ fn write_synthetic_map() {
     tiemap::io::save_map(&path, &map).expect("map written");
     let reread = tiemap::io::load_map(&path).expect("map reads back");
     assert_eq!(reread.actors.len(), nodes);
-    println!("wrote {} ({} nodes, {} ties)", path.display(), nodes, map.ties.len());
+    println!(
+        "wrote {} ({} nodes, {} ties)",
+        path.display(),
+        nodes,
+        map.ties.len()
+    );
 }
 
 #[test]
@@ -132,7 +136,10 @@ fn a_map_of_two_thousand_nodes_draws_and_a_node_can_be_dragged() {
         .build_eframe(move |_creation| TiemapApp::new_for_test(map));
     // Settled first, so that the node is still where it was drawn when the press comes.
     harness.run();
-    assert_eq!(harness.state().edges().len(), harness.state().map().ties.len());
+    assert_eq!(
+        harness.state().edges().len(),
+        harness.state().map().ties.len()
+    );
     let start = harness.state().node_screen_pos("N00000").expect("drawn");
     let drop = start + egui::vec2(30.0, 20.0);
     harness.event(Event::PointerMoved(start));
@@ -145,7 +152,9 @@ fn a_map_of_two_thousand_nodes_draws_and_a_node_can_be_dragged() {
     });
     harness.step();
     for step in 1..=5 {
-        harness.event(Event::PointerMoved(start + (drop - start) * (step as f32 / 5.0)));
+        harness.event(Event::PointerMoved(
+            start + (drop - start) * (step as f32 / 5.0),
+        ));
         harness.step();
     }
     harness.event(Event::PointerButton {
@@ -156,6 +165,9 @@ fn a_map_of_two_thousand_nodes_draws_and_a_node_can_be_dragged() {
     });
     harness.run_steps(3);
     assert!(harness.state().is_pinned("N00000"));
-    let world = harness.state().node_world_pos("N00000").expect("on the map");
+    let world = harness
+        .state()
+        .node_world_pos("N00000")
+        .expect("on the map");
     assert!(world.iter().all(|value| value.is_finite()));
 }

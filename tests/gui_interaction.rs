@@ -1,4 +1,4 @@
-//! What a user does with the window, driven through egui_kittest: clicking edges and nodes,
+//! What a user does with the window, driven through `egui_kittest`: clicking edges and nodes,
 //! dragging and pinning nodes, framing the map, reading the chart, opening a bad file.
 
 mod gui_support;
@@ -114,10 +114,17 @@ fn a_dragged_node_stays_pinned_where_it_was_dropped() {
         (actual[0] - expected[0]).abs() < 0.01 && (actual[1] - expected[1]).abs() < 0.01,
         "dropped at {expected:?}, found at {actual:?}"
     );
-    let saved = state.map().positions.get("UKR").expect("position written back");
+    let saved = state
+        .map()
+        .positions
+        .get("UKR")
+        .expect("position written back");
     assert!(saved.pinned);
     assert!((saved.x - expected[0]).abs() < 0.01 && (saved.y - expected[1]).abs() < 0.01);
-    assert!(state.title().ends_with('*'), "a moved node is an unsaved change");
+    assert!(
+        state.title().ends_with('*'),
+        "a moved node is an unsaved change"
+    );
 
     // More frames, even a reheated layout, do not move it.
     let ctx = harness.ctx.clone();
@@ -126,7 +133,13 @@ fn a_dragged_node_stays_pinned_where_it_was_dropped() {
         .apply(&ctx, Command::Unpin("CHN".into()));
     harness.run();
     let after = harness.state().node_world_pos("UKR").expect("on the map");
-    assert_eq!(after, actual);
+    assert!(
+        after
+            .iter()
+            .zip(actual)
+            .all(|(a, b)| a.to_bits() == b.to_bits()),
+        "a pinned node never moves: {after:?} vs {actual:?}"
+    );
 
     // Double-clicking the node lets it go.
     let pinned_at = node_pos(&harness, "UKR");
@@ -184,7 +197,10 @@ fn scrolling_zooms_around_the_cursor() {
     harness.run();
     let russia_after = node_pos(&harness, "RUS");
     let china_after = node_pos(&harness, "CHN");
-    assert!(russia_after.distance(russia) < 3.0, "the point under the cursor stays");
+    assert!(
+        russia_after.distance(russia) < 3.0,
+        "the point under the cursor stays"
+    );
     assert!(
         china_after.distance(russia_after) > china.distance(russia) * 1.05,
         "the map grew"
@@ -215,7 +231,11 @@ fn negated_ties_appear_only_when_asked_for() {
     click_at(&mut harness, russia);
     harness.get_by_label("AID");
     harness.get_by_label("negated");
-    assert_eq!(harness.state().edges().len(), before, "same pair, no new edge");
+    assert_eq!(
+        harness.state().edges().len(),
+        before,
+        "same pair, no new edge"
+    );
 }
 
 #[test]
@@ -270,7 +290,8 @@ fn a_text_with_no_countries_gives_an_empty_map_that_says_so() {
 
 #[test]
 fn the_bundled_article_opens_on_its_map_sentences_and_figure() {
-    let loaded = tiemap::app::loading::load(&tiemap::app::Source::Bundled).expect("bundled article");
+    let loaded =
+        tiemap::app::loading::load(&tiemap::app::Source::Bundled).expect("bundled article");
     let mut harness = settled_harness(loaded.map);
     for actor in ["CHN", "RUS", "USA", "UKR", "NATO"] {
         assert!(

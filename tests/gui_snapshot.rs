@@ -1,9 +1,9 @@
 //! One picture of the whole window on a settled map with an edge selected, compared pixel by
-//! pixel with tests/snapshots/tiemap_window.png.
+//! pixel with `tests/snapshots/tiemap_window.png`.
 //!
 //! Pixels differ between renderers, so the comparison runs only on the renderer that made the
 //! snapshot, Mesa's software rasteriser (llvmpipe / lavapipe). Elsewhere the test prints why it
-//! skipped and passes, unless TIEMAP_REQUIRE_SNAPSHOTS=1 (set by .ci/run) demands that it run.
+//! skipped and passes, unless `TIEMAP_REQUIRE_SNAPSHOTS=1` (set by `.ci/run`) demands that it run.
 //! Regenerate with `UPDATE_SNAPSHOTS=1 cargo test --test gui_snapshot`.
 
 mod gui_support;

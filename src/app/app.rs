@@ -56,6 +56,10 @@ enum ScreenshotMode {
 }
 
 /// The whole window's state.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the view (unsaved, auto fit, negated ties, overlay...)"
+)]
 pub struct TiemapApp {
     map: TieMap,
     name: String,
@@ -448,7 +452,11 @@ impl TiemapApp {
                 }
             }
         }
-        if let Some(image) = self.pending_screenshot.as_ref().and_then(PendingScreenshot::poll) {
+        if let Some(image) = self
+            .pending_screenshot
+            .as_ref()
+            .and_then(PendingScreenshot::poll)
+        {
             let Some(pending) = self.pending_screenshot.take() else {
                 return;
             };
@@ -563,7 +571,13 @@ impl TiemapApp {
             } else {
                 "laying out…"
             };
-            status_bar_ui(ui, self.status.as_ref(), &self.map, self.edges.len(), activity);
+            status_bar_ui(
+                ui,
+                self.status.as_ref(),
+                &self.map,
+                self.edges.len(),
+                activity,
+            );
         });
         egui::Panel::right("details")
             .default_size(theme::SIDE_PANEL_WIDTH)
@@ -667,4 +681,3 @@ impl eframe::App for TiemapApp {
         self.stats.end_frame(&figures);
     }
 }
-

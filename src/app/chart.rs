@@ -12,7 +12,10 @@ use super::theme;
 use crate::model::{Amount, Figure, TieMap};
 
 /// The figures to chart: those of the selected edge when it has any, else all of them.
-pub fn figures_in_view<'a>(map: &'a TieMap, selection: Option<&Selection>) -> (Vec<&'a Figure>, bool) {
+pub fn figures_in_view<'a>(
+    map: &'a TieMap,
+    selection: Option<&Selection>,
+) -> (Vec<&'a Figure>, bool) {
     if let Some(Selection::Edge(key)) = selection {
         let between = map.figures_between(&key.a, &key.b);
         if !between.is_empty() {
@@ -135,7 +138,10 @@ pub fn figures_ui(ui: &mut Ui, map: &TieMap, selection: Option<&Selection>) {
                     .width(0.6)
             })
             .collect();
-        let names: Vec<String> = charted.iter().map(|(figure, _)| figure_title(figure)).collect();
+        let names: Vec<String> = charted
+            .iter()
+            .map(|(figure, _)| figure_title(figure))
+            .collect();
         let chart = BarChart::new("figures", bars)
             .color(theme::BAR)
             .element_formatter(Box::new(|bar, _| bar.name.clone()));

@@ -40,6 +40,12 @@ pub struct LayoutFigures {
     pub dragging: bool,
 }
 
+impl Default for FrameStats {
+    fn default() -> Self {
+        FrameStats::new()
+    }
+}
+
 impl FrameStats {
     /// Starts counting; logs to stderr when `TIEMAP_TIMING=1`.
     pub fn new() -> Self {
@@ -76,7 +82,10 @@ impl FrameStats {
     /// Call at the end of a frame's work.
     pub fn end_frame(&mut self, layout: &LayoutFigures) {
         if let Some(start) = self.work_start.take() {
-            push(&mut self.work_times_ms, start.elapsed().as_secs_f32() * 1000.0);
+            push(
+                &mut self.work_times_ms,
+                start.elapsed().as_secs_f32() * 1000.0,
+            );
         }
         if self.log_to_stderr && self.last_log.elapsed() >= Duration::from_secs(1) {
             eprintln!(
@@ -106,7 +115,11 @@ impl FrameStats {
     /// Draws the overlay in the upper right corner of `map_rect`.
     pub fn overlay_ui(&self, ui: &Ui, map_rect: Rect, layout: &LayoutFigures) {
         let frame_ms = self.mean_frame_ms();
-        let fps = if frame_ms > 0.0 { 1000.0 / frame_ms } else { 0.0 };
+        let fps = if frame_ms > 0.0 {
+            1000.0 / frame_ms
+        } else {
+            0.0
+        };
         let text = format!(
             "frame {frame_ms:.1} ms ({fps:.0} fps)\nwork {:.1} ms\nticks/frame {} ({:.1} ms)\nalpha {:.4}\nnodes {}  edges {}",
             mean(&self.work_times_ms),
@@ -119,7 +132,9 @@ impl FrameStats {
         let painter = ui.painter_at(map_rect);
         let anchor = map_rect.right_top() + vec2(-8.0, 8.0);
         let galley = painter.layout_no_wrap(text, FontId::monospace(12.0), Color32::WHITE);
-        let rect = Align2::RIGHT_TOP.anchor_size(anchor, galley.size()).expand(6.0);
+        let rect = Align2::RIGHT_TOP
+            .anchor_size(anchor, galley.size())
+            .expand(6.0);
         painter.rect_filled(rect, 4.0, Color32::from_black_alpha(190));
         painter.galley(rect.min + vec2(6.0, 6.0), galley, Color32::WHITE);
     }

@@ -51,9 +51,15 @@ impl PendingDialog {
                     .add_filter("all files", &["*"])
                     .pick_files()
                     .unwrap_or_default(),
-                DialogPurpose::SaveMap => save_dialog("Save map", "map (RON)", "ron", &suggested_name),
-                DialogPurpose::ExportPng => save_dialog("Export PNG", "PNG image", "png", &suggested_name),
-                DialogPurpose::ExportJson => save_dialog("Export JSON", "JSON", "json", &suggested_name),
+                DialogPurpose::SaveMap => {
+                    save_dialog("Save map", "map (RON)", "ron", &suggested_name)
+                }
+                DialogPurpose::ExportPng => {
+                    save_dialog("Export PNG", "PNG image", "png", &suggested_name)
+                }
+                DialogPurpose::ExportJson => {
+                    save_dialog("Export JSON", "JSON", "json", &suggested_name)
+                }
             };
             // The window may be gone; then nobody is waiting for the answer.
             let _ = sender.send(chosen);

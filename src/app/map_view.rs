@@ -359,7 +359,11 @@ pub fn distance_to_segment(point: Pos2, a: Pos2, b: Pos2) -> f32 {
 }
 
 /// The node under `pointer`, the nearest when several are.
-fn node_at(view: &MapView<'_>, screen_from_world: &ScreenFromWorld, pointer: Pos2) -> Option<usize> {
+fn node_at(
+    view: &MapView<'_>,
+    screen_from_world: &ScreenFromWorld,
+    pointer: Pos2,
+) -> Option<usize> {
     let scale = screen_from_world.scale();
     let (xs, ys) = view.layout.xs_ys();
     (0..view.layout.node_count())
@@ -414,28 +418,29 @@ fn pointer_commands(
     if response.dragged() {
         match (dragged_node, pointer) {
             (Some(_), Some(pointer)) => {
-                commands.push(Command::DragTo(screen_from_world.world_from_screen(pointer)));
+                commands.push(Command::DragTo(
+                    screen_from_world.world_from_screen(pointer),
+                ));
             }
             (None, _) => commands.push(Command::Pan(response.drag_delta())),
             (Some(_), None) => {}
         }
     } else if dragged_node.is_some() {
         if let Some(pointer) = pointer.filter(|_| response.drag_stopped()) {
-            commands.push(Command::DragTo(screen_from_world.world_from_screen(pointer)));
+            commands.push(Command::DragTo(
+                screen_from_world.world_from_screen(pointer),
+            ));
         }
         commands.push(Command::EndDrag);
     }
 
     if response.double_clicked() {
-        if let Some(node) = pointer.and_then(|pointer| node_at(view, screen_from_world, pointer)) {
-            if view.layout.is_pinned(node) {
-                commands.push(Command::Unpin(view.layout.id_of(node).to_owned()));
-            }
+        let node = pointer.and_then(|pointer| node_at(view, screen_from_world, pointer));
+        if let Some(node) = node.filter(|&node| view.layout.is_pinned(node)) {
+            commands.push(Command::Unpin(view.layout.id_of(node).to_owned()));
         }
-    } else if response.clicked() {
-        if let Some(pointer) = pointer {
-            commands.push(click_command(view, screen_from_world, pointer));
-        }
+    } else if let Some(pointer) = pointer.filter(|_| response.clicked()) {
+        commands.push(click_command(view, screen_from_world, pointer));
     }
 
     if let Some(hover) = response.hover_pos() {
@@ -451,7 +456,11 @@ fn pointer_commands(
     commands
 }
 
-fn click_command(view: &MapView<'_>, screen_from_world: &ScreenFromWorld, pointer: Pos2) -> Command {
+fn click_command(
+    view: &MapView<'_>,
+    screen_from_world: &ScreenFromWorld,
+    pointer: Pos2,
+) -> Command {
     if let Some(node) = node_at(view, screen_from_world, pointer) {
         return Command::Select(Selection::Node(view.layout.id_of(node).to_owned()));
     }

@@ -6,7 +6,10 @@
 //! and sizes come from [`theme`]; world and screen coordinates meet only in
 //! [`transform::ScreenFromWorld`].
 
-#[expect(clippy::module_inception, reason = "the app module's main type lives in app.rs, as in rerun")]
+#[expect(
+    clippy::module_inception,
+    reason = "the app module's main type lives in app.rs, as in rerun"
+)]
 mod app;
 pub mod chart;
 pub mod command;

@@ -24,7 +24,9 @@ pub fn selection_ui(
     let mut commands = Vec::new();
     let Some(selection) = selection else {
         ui.heading("Ties");
-        ui.label("Click an edge to read the sentences behind it, or a node to see all of its ties.");
+        ui.label(
+            "Click an edge to read the sentences behind it, or a node to see all of its ties.",
+        );
         ui.label("Drag a node to pin it; double-click it to let it go. Scroll to zoom, drag the background to pan, F to frame the map.");
         return commands;
     };
@@ -47,11 +49,7 @@ pub fn selection_ui(
         }
     });
     let evidence_count: usize = ties.iter().map(|tie| tie.evidence.len()).sum();
-    ui.label(format!(
-        "{} ties, {} sentences",
-        ties.len(),
-        evidence_count
-    ));
+    ui.label(format!("{} ties, {} sentences", ties.len(), evidence_count));
     ui.separator();
 
     let several_documents = map.documents.len() > 1;
@@ -74,7 +72,10 @@ pub fn selection_ui(
 }
 
 fn selection_title(map: &TieMap, selection: &Selection) -> String {
-    let name = |id: &str| map.actor(id).map_or_else(|| id.to_owned(), |actor| actor.name.clone());
+    let name = |id: &str| {
+        map.actor(id)
+            .map_or_else(|| id.to_owned(), |actor| actor.name.clone())
+    };
     match selection {
         Selection::Edge(key) => format!("{} – {}", name(&key.a), name(&key.b)),
         Selection::Node(id) => name(id),
@@ -101,29 +102,35 @@ fn badge_ui(ui: &mut Ui, text: &str) {
 }
 
 fn tie_ui(ui: &mut Ui, map: &TieMap, tie: &Tie, several_documents: bool) {
-    let name = |id: &str| map.actor(id).map_or_else(|| id.to_owned(), |actor| actor.name.clone());
-    ui.indent(("tie", &tie.source, &tie.target, tie.category, &tie.mode), |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{} -> {}", name(&tie.source), name(&tie.target)));
-            ui.label(RichText::new(&tie.mode).italics());
-            if tie.negated {
-                badge_ui(ui, "negated");
+    let name = |id: &str| {
+        map.actor(id)
+            .map_or_else(|| id.to_owned(), |actor| actor.name.clone())
+    };
+    ui.indent(
+        ("tie", &tie.source, &tie.target, tie.category, &tie.mode),
+        |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{} -> {}", name(&tie.source), name(&tie.target)));
+                ui.label(RichText::new(&tie.mode).italics());
+                if tie.negated {
+                    badge_ui(ui, "negated");
+                }
+                if tie.hedged {
+                    badge_ui(ui, "hedged");
+                }
+            });
+            for evidence in &tie.evidence {
+                ui.add(egui::Label::new(evidence_job(ui, evidence)).wrap());
+                let place = if several_documents {
+                    format!("sentence {} · {}", evidence.sentence, evidence.doc)
+                } else {
+                    format!("sentence {}", evidence.sentence)
+                };
+                ui.label(RichText::new(place).size(11.5).weak());
+                ui.add_space(4.0);
             }
-            if tie.hedged {
-                badge_ui(ui, "hedged");
-            }
-        });
-        for evidence in &tie.evidence {
-            ui.add(egui::Label::new(evidence_job(ui, evidence)).wrap());
-            let place = if several_documents {
-                format!("sentence {} · {}", evidence.sentence, evidence.doc)
-            } else {
-                format!("sentence {}", evidence.sentence)
-            };
-            ui.label(RichText::new(place).size(11.5).weak());
-            ui.add_space(4.0);
-        }
-    });
+        },
+    );
 }
 
 /// The sentence as a layout job with mentions and the cue on coloured backgrounds.

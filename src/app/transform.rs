@@ -34,7 +34,8 @@ impl Camera {
         let Some(bounds) = bounds_world else {
             return Camera::default();
         };
-        let room = (map_rect.size() - Vec2::splat(2.0 * theme::FIT_MARGIN_PX)).max(Vec2::splat(1.0));
+        let room =
+            (map_rect.size() - Vec2::splat(2.0 * theme::FIT_MARGIN_PX)).max(Vec2::splat(1.0));
         let size = bounds.size().max(Vec2::splat(1.0));
         let scale = (room.x / size.x)
             .min(room.y / size.y)
@@ -45,6 +46,7 @@ impl Camera {
         }
     }
 
+    #[must_use]
     /// The camera after zooming by `factor` while keeping the world point under `anchor_screen`
     /// where it is on screen.
     pub fn zoomed_around(self, map_rect: Rect, anchor_screen: Pos2, factor: f32) -> Camera {
@@ -59,6 +61,7 @@ impl Camera {
         }
     }
 
+    #[must_use]
     /// The camera after the background was dragged by `delta_screen` pixels.
     pub fn panned(self, delta_screen: Vec2) -> Camera {
         Camera {
@@ -131,7 +134,10 @@ mod tests {
         let screen = transform.screen_from_world([30.0, 7.0]);
         let back = transform.world_from_screen(screen);
         assert!((back[0] - 30.0).abs() < 1e-4 && (back[1] - 7.0).abs() < 1e-4);
-        assert_eq!(transform.screen_from_world([12.0, -40.0]), map_rect().center());
+        assert_eq!(
+            transform.screen_from_world([12.0, -40.0]),
+            map_rect().center()
+        );
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! What the GUI tests share: a small hand-built map (so tests know exactly which ties exist)
 //! and helpers to build a harness around the app and to click at a screen position.
 
-#![allow(dead_code, reason = "each test file uses a different part of the support")]
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of the support"
+)]
 
 use eframe::egui;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use tiemap::app::TiemapApp;
 use tiemap::model::{
-    Actor, ActorKind, Amount, Category, Document, Evidence, Figure, FigureKind, Mention, Span,
-    Tie, TieMap,
+    Actor, ActorKind, Amount, Category, Document, Evidence, Figure, FigureKind, Mention, Span, Tie,
+    TieMap,
 };
 
 /// The window size of every GUI test.
@@ -35,7 +38,9 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
 /// Evidence for `text`, with the mentions and the cue found by searching for their words.
 fn evidence(sentence: usize, text: &str, cue: &str, mentions: &[(&str, &str)]) -> Evidence {
     let span_of = |needle: &str| {
-        let start = text.find(needle).expect("fixture words are in the sentence");
+        let start = text
+            .find(needle)
+            .expect("fixture words are in the sentence");
         Span::new(start, start + needle.len())
     };
     Evidence {
@@ -221,7 +226,10 @@ pub fn settled_harness(map: TieMap) -> Harness<'static, TiemapApp> {
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |_creation| TiemapApp::new_for_test(map));
     harness.run();
-    assert!(harness.state().is_settled(), "the layout settles and stops repainting");
+    assert!(
+        harness.state().is_settled(),
+        "the layout settles and stops repainting"
+    );
     harness
 }
 
