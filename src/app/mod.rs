@@ -59,6 +59,8 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         "tiemap",
         options,
         Box::new(move |creation| {
+            // The map is drawn on paper-white; the panels match it whatever the desktop's theme.
+            creation.egui_ctx.set_theme(egui::Theme::Light);
             let source = if files.is_empty() {
                 Source::Bundled
             } else {
