@@ -71,6 +71,8 @@ pub struct TiemapApp {
     camera: Camera,
     /// Frame the map every frame until the user moves the camera or a node.
     auto_fit: bool,
+    /// Frame the map on the next frame (a new map was installed).
+    fit_pending: bool,
     selection: Option<Selection>,
     dragged_node: Option<usize>,
     show_negated: bool,
@@ -106,6 +108,7 @@ impl TiemapApp {
             layout,
             camera: Camera::default(),
             auto_fit: true,
+            fit_pending: true,
             selection: None,
             dragged_node: None,
             show_negated: false,
@@ -133,7 +136,7 @@ impl TiemapApp {
     /// A window that starts empty and reads `source` on a worker thread; `ctx` is woken when
     /// it is read.
     pub fn loading(ctx: &egui::Context, source: Source) -> Self {
-        let mut app = TiemapApp::with_map(TieMap::new(), "tiemap");
+        let mut app = TiemapApp::with_map(TieMap::new(), "");
         app.start_load(ctx, source);
         app
     }
@@ -175,6 +178,9 @@ impl TiemapApp {
 
     /// The window title (with `*` when the map has unsaved changes).
     pub fn title(&self) -> String {
+        if self.name.is_empty() {
+            return "tiemap".into();
+        }
         format!(
             "tiemap - {}{}",
             self.name,
@@ -250,6 +256,7 @@ impl TiemapApp {
         self.dragged_node = None;
         self.rebuild_edges();
         self.auto_fit = true;
+        self.fit_pending = true;
         if self.map.actors.is_empty() {
             self.set_status(format!("no countries found in {}", self.name), false);
         } else if let Some(warning) = warnings.first() {
@@ -647,8 +654,9 @@ impl TiemapApp {
             self.log_map_ready();
         }
         let moved = self.layout.step_frame();
-        if self.auto_fit && (moved || self.last_transform.is_none()) {
+        if self.last_map_rect.is_some() && (self.fit_pending || (self.auto_fit && moved)) {
             self.fit();
+            self.fit_pending = false;
         }
         if moved && self.layout.is_settled() && self.dragged_node.is_none() {
             self.layout.write_positions(&mut self.map);
