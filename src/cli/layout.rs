@@ -161,6 +161,8 @@ fn write_positions(path: &Path, names: &[String], simulation: &Simulation) -> an
 }
 
 #[cfg(test)]
+// Tests compare exact values on purpose (counts as floats, positions kept bit for bit).
+#[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {
     use super::*;
 

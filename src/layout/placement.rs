@@ -151,6 +151,8 @@ pub(crate) fn place(
 }
 
 #[cfg(test)]
+// Tests compare exact values on purpose (counts as floats, positions kept bit for bit).
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 
@@ -160,8 +162,11 @@ mod tests {
         let ends: Vec<(u32, u32)> = (0..9).map(|i| (i, i + 1)).collect();
         let adjacency = Adjacency::new(11, ends.iter().copied());
         let (xs, ys) = place(&adjacency, &[], 20.0, 1);
-        let mut distinct: Vec<(u32, u32)> =
-            xs.iter().zip(&ys).map(|(x, y)| (x.to_bits(), y.to_bits())).collect();
+        let mut distinct: Vec<(u32, u32)> = xs
+            .iter()
+            .zip(&ys)
+            .map(|(x, y)| (x.to_bits(), y.to_bits()))
+            .collect();
         distinct.sort_unstable();
         distinct.dedup();
         assert_eq!(distinct.len(), 11, "no two nodes start on the same spot");
@@ -169,6 +174,9 @@ mod tests {
         initial[4] = Some([500.0, -20.0]);
         let (xs, ys) = place(&adjacency, &initial, 20.0, 1);
         assert_eq!((xs[4], ys[4]), (500.0, -20.0));
-        assert!((xs[5] - 500.0).hypot(ys[5] + 20.0) <= 20.0 + 1e-3, "new neighbour joins");
+        assert!(
+            (xs[5] - 500.0).hypot(ys[5] + 20.0) <= 20.0 + 1e-3,
+            "new neighbour joins"
+        );
     }
 }

@@ -10,7 +10,10 @@
 //! and then a tight loop over plain arrays adds up their pulls for each point.
 
 /// Most points a leaf holds before it is split (unless its points share one Morton code).
-pub(crate) const LEAF_SIZE: usize = 12;
+pub(crate) const LEAF_SIZE: usize = 8;
+
+/// Most points in a group that shares one tree walk.
+pub(crate) const GROUP_SIZE: usize = 12;
 
 /// Bits of each coordinate in a Morton code; also the deepest level of the tree.
 const LEVELS: u32 = 16;
@@ -41,6 +44,9 @@ pub(crate) struct QuadTree {
     pub cells: Vec<Cell>,
     /// Indices of the leaf cells, in order (so their points are consecutive).
     pub leaves: Vec<u32>,
+    /// Indices of the group cells (the largest cells with at most [`GROUP_SIZE`] points), in
+    /// order: they partition the points, and forces are computed one group at a time.
+    pub groups: Vec<u32>,
     /// Node index of each sorted point.
     pub order: Vec<u32>,
     /// x of each sorted point.
@@ -74,7 +80,7 @@ fn radix_sort_high_half(keys: &mut Vec<u64>, scratch: &mut Vec<u64>) {
         for &key in keys.iter() {
             counts[((key >> shift) & 0xff) as usize] += 1;
         }
-        if counts.iter().any(|&c| c == keys.len()) {
+        if counts.contains(&keys.len()) {
             continue;
         }
         let mut offset = 0;
@@ -98,6 +104,7 @@ impl QuadTree {
         let n = xs.len().min(ys.len());
         self.cells.clear();
         self.leaves.clear();
+        self.groups.clear();
         self.keys.clear();
         self.order.clear();
         self.xs.clear();
@@ -135,14 +142,25 @@ impl QuadTree {
             self.xs.push(xs[i]);
             self.ys.push(ys[i]);
         }
-        self.build_cell(0, n, 0, size);
+        self.build_cell(0, n, 0, size, false);
     }
 
     /// Builds the cell over sorted points `start..end` at `level` (root 0), and its subtree.
     /// Returns its index.
-    fn build_cell(&mut self, start: usize, end: usize, level: u32, width: f32) -> usize {
+    fn build_cell(
+        &mut self,
+        start: usize,
+        end: usize,
+        level: u32,
+        width: f32,
+        in_group: bool,
+    ) -> usize {
         let index = self.cells.len();
         self.cells.push(Cell::default());
+        let starts_group = !in_group && (end - start <= GROUP_SIZE || level == LEVELS);
+        if starts_group {
+            self.groups.push(index as u32);
+        }
         let (mut mass, mut sum_x, mut sum_y) = (0.0f32, 0.0f32, 0.0f32);
         if end - start <= LEAF_SIZE || level == LEVELS {
             for k in start..end {
@@ -159,7 +177,13 @@ impl QuadTree {
                     + self.keys[child_start..end]
                         .partition_point(|&key| (key >> shift) & 3 <= quadrant);
                 if child_end > child_start {
-                    let child = self.build_cell(child_start, child_end, level + 1, width * 0.5);
+                    let child = self.build_cell(
+                        child_start,
+                        child_end,
+                        level + 1,
+                        width * 0.5,
+                        in_group || starts_group,
+                    );
                     let cell = self.cells[child];
                     mass += cell.mass;
                     sum_x += cell.x * cell.mass;
@@ -193,13 +217,98 @@ pub(crate) struct ChargeParams {
     pub seed: u64,
 }
 
-/// Reusable lists of one group walk: far cells (as bodies) and near point ranges.
+/// Reusable lists of one group walk: the bodies that pull the group (far cells as one body
+/// each, then the points of near leaves one by one), and the near leaves' point ranges.
 #[derive(Debug, Default)]
 pub(crate) struct WalkScratch {
-    far_x: Vec<f32>,
-    far_y: Vec<f32>,
-    far_mass: Vec<f32>,
+    body_x: Vec<f32>,
+    body_y: Vec<f32>,
+    body_mass: Vec<f32>,
     near: Vec<(u32, u32)>,
+}
+
+/// Lanes of the pull loop: eight independent sums the compiler turns into SIMD registers.
+const LANES: usize = 8;
+
+/// One body's pull on the point `(xi, yi)`, `(dx, dy) * mass / max(d², dmin²)`, nothing from
+/// a body at distance 0 (the point itself, or one to nudge apart), and whether the body is
+/// closer than dmin (where d3 uses `sqrt(dmin² d²)` instead: [`close_pull_fix`] corrects it;
+/// keeping the square root out of this loop makes it several times faster).
+#[inline]
+fn pull(xi: f32, yi: f32, bx: f32, by: f32, mass: f32, distance_min2: f32) -> (f32, f32, u32) {
+    let dx = bx - xi;
+    let dy = by - yi;
+    let d2 = dx * dx + dy * dy;
+    let w = if d2 > 0.0 {
+        mass / d2.max(distance_min2)
+    } else {
+        0.0
+    };
+    (dx * w, dy * w, u32::from(d2 < distance_min2))
+}
+
+/// What the bodies closer than dmin (but not at distance 0) miss from [`pull`].
+fn close_pull_fix(
+    xi: f32,
+    yi: f32,
+    xs: &[f32],
+    ys: &[f32],
+    masses: &[f32],
+    distance_min2: f32,
+) -> (f32, f32) {
+    let (mut fx, mut fy) = (0.0f32, 0.0f32);
+    for ((&bx, &by), &m) in xs.iter().zip(ys).zip(masses) {
+        let dx = bx - xi;
+        let dy = by - yi;
+        let d2 = dx * dx + dy * dy;
+        if d2 > 0.0 && d2 < distance_min2 {
+            let w = m / (distance_min2 * d2).sqrt() - m / distance_min2;
+            fx += dx * w;
+            fy += dy * w;
+        }
+    }
+    (fx, fy)
+}
+
+/// Sum of the pulls of all bodies on `(xi, yi)` (see [`pull`]), and how many bodies are
+/// closer than dmin, the point itself included.
+fn pull_sum(
+    xi: f32,
+    yi: f32,
+    xs: &[f32],
+    ys: &[f32],
+    masses: &[f32],
+    distance_min2: f32,
+) -> (f32, f32, u32) {
+    let mut sum_x = [0.0f32; LANES];
+    let mut sum_y = [0.0f32; LANES];
+    let mut close_counts = [0u32; LANES];
+    let chunks = xs
+        .chunks_exact(LANES)
+        .zip(ys.chunks_exact(LANES))
+        .zip(masses.chunks_exact(LANES));
+    for ((cx, cy), cm) in chunks {
+        for lane in 0..LANES {
+            let (px, py, close) = pull(xi, yi, cx[lane], cy[lane], cm[lane], distance_min2);
+            sum_x[lane] += px;
+            sum_y[lane] += py;
+            close_counts[lane] += close;
+        }
+    }
+    let tail = xs.len() / LANES * LANES;
+    let (mut fx, mut fy, mut close_count) = (0.0f32, 0.0f32, 0u32);
+    for ((&bx, &by), &m) in xs[tail..].iter().zip(&ys[tail..]).zip(&masses[tail..]) {
+        let (px, py, close) = pull(xi, yi, bx, by, m, distance_min2);
+        fx += px;
+        fy += py;
+        close_count += close;
+    }
+    for lane in 0..LANES {
+        fx += sum_x[lane];
+        fy += sum_y[lane];
+        close_count += close_counts[lane];
+    }
+    (fx, fy, close_count)
 }
 
 /// A tiny direction, deterministic in the pair and the seed, for two points at the same spot.
@@ -221,57 +330,53 @@ impl QuadTree {
     /// `out_x`/`out_y`, which cover exactly the sorted points of those leaves.
     pub fn accumulate(
         &self,
-        leaves: &[u32],
+        groups: &[u32],
         params: ChargeParams,
         scratch: &mut WalkScratch,
         out_x: &mut [f32],
         out_y: &mut [f32],
     ) {
-        let Some(&first) = leaves.first() else {
+        let Some(&first) = groups.first() else {
             return;
         };
         let base = self.cells[first as usize].start as usize;
         let theta2 = params.theta * params.theta;
-        for &leaf in leaves {
-            let group = self.cells[leaf as usize];
+        for &group in groups {
+            let group = self.cells[group as usize];
             let (start, end) = (group.start as usize, group.end as usize);
             self.walk(start, end, theta2, scratch);
             for k in start..end {
                 let (xi, yi) = (self.xs[k], self.ys[k]);
-                let (mut fx, mut fy) = (0.0f32, 0.0f32);
-                for ((&cx, &cy), &m) in scratch
-                    .far_x
-                    .iter()
-                    .zip(&scratch.far_y)
-                    .zip(&scratch.far_mass)
-                {
-                    let dx = cx - xi;
-                    let dy = cy - yi;
-                    let mut l = dx * dx + dy * dy;
-                    if l < params.distance_min2 {
-                        l = (params.distance_min2 * l).sqrt();
-                    }
-                    let w = m / l;
-                    fx += dx * w;
-                    fy += dy * w;
-                }
-                for &(near_start, near_end) in &scratch.near {
-                    for j in near_start as usize..near_end as usize {
-                        let mut dx = self.xs[j] - xi;
-                        let mut dy = self.ys[j] - yi;
-                        let mut l = dx * dx + dy * dy;
-                        if l == 0.0 {
-                            if j == k {
-                                continue;
+                let (mut fx, mut fy, close) = pull_sum(
+                    xi,
+                    yi,
+                    &scratch.body_x,
+                    &scratch.body_y,
+                    &scratch.body_mass,
+                    params.distance_min2,
+                );
+                if close > 1 {
+                    // Other points are very close or exactly here (rare, so the slow way).
+                    let (cx, cy) = close_pull_fix(
+                        xi,
+                        yi,
+                        &scratch.body_x,
+                        &scratch.body_y,
+                        &scratch.body_mass,
+                        params.distance_min2,
+                    );
+                    fx += cx;
+                    fy += cy;
+                    for &(near_start, near_end) in &scratch.near {
+                        for j in near_start as usize..near_end as usize {
+                            if j != k && self.xs[j] - xi == 0.0 && self.ys[j] - yi == 0.0 {
+                                let (dx, dy) = nudge(self.order[k], self.order[j], params.seed);
+                                let d2 = dx * dx + dy * dy;
+                                let floored = d2.max((params.distance_min2 * d2).sqrt());
+                                fx += dx / floored;
+                                fy += dy / floored;
                             }
-                            (dx, dy) = nudge(self.order[k], self.order[j], params.seed);
-                            l = dx * dx + dy * dy;
                         }
-                        if l < params.distance_min2 {
-                            l = (params.distance_min2 * l).sqrt();
-                        }
-                        fx += dx / l;
-                        fy += dy / l;
                     }
                 }
                 out_x[k - base] += fx;
@@ -283,9 +388,9 @@ impl QuadTree {
     /// Fills `scratch` with the cells that are far enough from every sorted point in
     /// `start..end` to count as one body, and the point ranges of the leaves that are not.
     fn walk(&self, start: usize, end: usize, theta2: f32, scratch: &mut WalkScratch) {
-        scratch.far_x.clear();
-        scratch.far_y.clear();
-        scratch.far_mass.clear();
+        scratch.body_x.clear();
+        scratch.body_y.clear();
+        scratch.body_mass.clear();
         scratch.near.clear();
         let (mut min_x, mut min_y) = (f32::INFINITY, f32::INFINITY);
         let (mut max_x, mut max_y) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
@@ -304,11 +409,15 @@ impl QuadTree {
             let dy = (min_y - cell.y).max(cell.y - max_y).max(0.0);
             let l = dx * dx + dy * dy;
             if cell.width * cell.width < theta2 * l {
-                scratch.far_x.push(cell.x);
-                scratch.far_y.push(cell.y);
-                scratch.far_mass.push(cell.mass);
+                scratch.body_x.push(cell.x);
+                scratch.body_y.push(cell.y);
+                scratch.body_mass.push(cell.mass);
                 index = cell.next as usize;
             } else if cell.next as usize == index + 1 {
+                let (a, b) = (cell.start as usize, cell.end as usize);
+                scratch.body_x.extend_from_slice(&self.xs[a..b]);
+                scratch.body_y.extend_from_slice(&self.ys[a..b]);
+                scratch.body_mass.extend(std::iter::repeat_n(1.0, b - a));
                 scratch.near.push((cell.start, cell.end));
                 index += 1;
             } else {
@@ -319,6 +428,8 @@ impl QuadTree {
 }
 
 #[cfg(test)]
+// Tests compare exact values on purpose (counts as floats, positions kept bit for bit).
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 
@@ -376,8 +487,8 @@ mod tests {
         tree.rebuild(xs, ys);
         let mut sx = vec![0.0; xs.len()];
         let mut sy = vec![0.0; xs.len()];
-        let leaves = tree.leaves.clone();
-        tree.accumulate(&leaves, p, &mut WalkScratch::default(), &mut sx, &mut sy);
+        let groups = tree.groups.clone();
+        tree.accumulate(&groups, p, &mut WalkScratch::default(), &mut sx, &mut sy);
         let mut fx = vec![0.0; xs.len()];
         let mut fy = vec![0.0; xs.len()];
         for (k, &node) in tree.order.iter().enumerate() {
@@ -394,19 +505,39 @@ mod tests {
             let (start, end) = (cell.start as usize, cell.end as usize);
             assert_eq!(cell.mass, (end - start) as f32, "mass of cell {index}");
             let count = (end - start) as f64;
-            let mean_x = tree.xs[start..end].iter().map(|&x| f64::from(x)).sum::<f64>() / count;
-            let mean_y = tree.ys[start..end].iter().map(|&y| f64::from(y)).sum::<f64>() / count;
+            let mean_x = tree.xs[start..end]
+                .iter()
+                .map(|&x| f64::from(x))
+                .sum::<f64>()
+                / count;
+            let mean_y = tree.ys[start..end]
+                .iter()
+                .map(|&y| f64::from(y))
+                .sum::<f64>()
+                / count;
             let tolerance = 1e-3 * (1.0 + mean_x.abs().max(mean_y.abs()));
-            assert!((f64::from(cell.x) - mean_x).abs() < tolerance, "centre x of {index}");
-            assert!((f64::from(cell.y) - mean_y).abs() < tolerance, "centre y of {index}");
+            assert!(
+                (f64::from(cell.x) - mean_x).abs() < tolerance,
+                "centre x of {index}"
+            );
+            assert!(
+                (f64::from(cell.y) - mean_y).abs() < tolerance,
+                "centre y of {index}"
+            );
             let (lo_x, hi_x) = tree.xs[start..end]
                 .iter()
                 .fold((f32::MAX, f32::MIN), |(a, b), &x| (a.min(x), b.max(x)));
             let (lo_y, hi_y) = tree.ys[start..end]
                 .iter()
                 .fold((f32::MAX, f32::MIN), |(a, b), &y| (a.min(y), b.max(y)));
-            assert!(hi_x - lo_x <= cell.width * 1.0001, "points of {index} fit its width");
-            assert!(hi_y - lo_y <= cell.width * 1.0001, "points of {index} fit its height");
+            assert!(
+                hi_x - lo_x <= cell.width * 1.0001,
+                "points of {index} fit its width"
+            );
+            assert!(
+                hi_y - lo_y <= cell.width * 1.0001,
+                "points of {index} fit its height"
+            );
             if cell.next as usize != index + 1 {
                 let mut child = index + 1;
                 let mut covered = start;
@@ -430,7 +561,11 @@ mod tests {
         check_cells(&tree);
         let mut seen = tree.order.clone();
         seen.sort_unstable();
-        assert_eq!(seen, (0..500).collect::<Vec<u32>>(), "every point sorted once");
+        assert_eq!(
+            seen,
+            (0..500).collect::<Vec<u32>>(),
+            "every point sorted once"
+        );
         let leaf_points: u32 = tree
             .leaves
             .iter()
@@ -468,7 +603,10 @@ mod tests {
         check_cells(&tree);
         let (fx, fy) = barnes_hut(&xs, &ys, params());
         assert!(fx.iter().chain(&fy).all(|f| f.is_finite()));
-        assert!(fx.iter().chain(&fy).any(|&f| f != 0.0), "coincident points get pushed");
+        assert!(
+            fx.iter().chain(&fy).any(|&f| f != 0.0),
+            "coincident points get pushed"
+        );
     }
 
     #[test]
@@ -482,8 +620,10 @@ mod tests {
         assert_eq!((fx[0], fy[0]), (0.0, 0.0), "one point feels no force");
     }
 
-    /// Barnes-Hut with theta = 0.9 (d3's default) against the exact sum: the error relative
-    /// to the size of the typical force stays under 3% on average and 15% at worst.
+    /// Barnes-Hut with theta = 0.9 (d3's default) against the exact sum: the error, relative
+    /// to the mean force magnitude, stays under 2% on average and 6% at worst (measured:
+    /// about 0.5-0.9% and 1.8-2.4% on these clouds; the group walk opens cells for the
+    /// nearest point of a leaf, so it is stricter than d3's per-point test).
     #[test]
     fn barnes_hut_matches_exact_forces_within_bound() {
         for (n, seed) in [(50, 1), (300, 2), (1000, 3)] {
@@ -500,8 +640,8 @@ mod tests {
                 total += error;
             }
             let mean = total / n as f32;
-            assert!(mean < 0.03, "n={n}: mean relative error {mean}");
-            assert!(worst < 0.15, "n={n}: worst relative error {worst}");
+            assert!(mean < 0.02, "n={n}: mean relative error {mean}");
+            assert!(worst < 0.06, "n={n}: worst relative error {worst}");
         }
     }
 
