@@ -368,3 +368,25 @@ fn bad_input_never_panics_and_stays_linear() {
     // Sentences that do not match the text (an empty list, stale offsets) are tolerated.
     let _ = gazetteer.find_mentions("China and Russia.", &[], None);
 }
+
+#[test]
+fn capitals_and_countries_that_are_also_names() {
+    assert!(ids("Jack London and Denzel Washington read the Washington Post.").is_empty());
+    assert_eq!(
+        ids("Paris Hilton flew from Paris to London."),
+        ["FRA", "GBR"]
+    );
+    // A country before another capitalised word is still the country.
+    assert_eq!(
+        ids("The Israel Hamas war and India Pakistan talks."),
+        ["ISR", "IND", "PAK"]
+    );
+    assert_eq!(
+        ids("Bosnian Serb leaders and Kosovo Albanians met Greek Cypriots."),
+        ["BIH", "XKX", "CYP"]
+    );
+    assert_eq!(
+        ids("N. Korea fires missile as S. Korea, U.S. hold drills"),
+        ["PRK", "KOR", "USA"]
+    );
+}

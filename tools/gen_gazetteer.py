@@ -341,6 +341,7 @@ def load_rules():
                     "reject_before": split_list(cells[2]),
                     "reject_after": split_list(cells[3]),
                     "name_like": "name-like" in flags,
+                    "surname_like": "surname-like" in flags,
                     "need_the": "need-the" in flags,
                     "no_caps": "no-caps" in flags,
                 }
@@ -391,12 +392,14 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
             f" members: {ron_list(actor.members)}),"
         )
     lines.append("    ],")
+    lines.append("    // (actor, form, ALL CAPS spelling too, names separated by |, terms yyyymmdd-yyyymmdd)")
     lines.append("    persons: [")
     for person in persons:
-        terms = ", ".join(f"({start}, {stop})" for start, stop in person.terms)
+        terms = " ".join(f"{start}-{stop}" for start, stop in person.terms)
+        caps = "true" if person.source == "curated" else "false"
         lines.append(
-            f"        (actor: {ron_string(person.actor)}, form: {person.form},"
-            f" names: {ron_list(person.names)}, terms: [{terms}]),"
+            f"        ({ron_string(person.actor)}, {person.form}, {caps},"
+            f" {ron_string('|'.join(person.names))}, {ron_string(terms)}),"
         )
     lines.append("    ],")
     lines.append(f"    blocks: {ron_list(sorted(set(blocks)))},")
@@ -407,6 +410,7 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
             f" reject_before: {ron_list(context['reject_before'])},"
             f" reject_after: {ron_list(context['reject_after'])},"
             f" name_like: {str(context['name_like']).lower()},"
+            f" surname_like: {str(context['surname_like']).lower()},"
             f" need_the: {str(context['need_the']).lower()},"
             f" no_caps: {str(context['no_caps']).lower()}),"
         )

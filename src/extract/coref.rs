@@ -47,6 +47,10 @@ const PHRASES: &[(&str, Kind)] = &[
     ("the two sides", Kind::ActorPair),
     ("the two powers", Kind::ActorPair),
     ("the two leaders", Kind::ActorPair),
+    ("the two presidents", Kind::ActorPair),
+    ("the two ministers", Kind::ActorPair),
+    ("the two allies", Kind::ActorPair),
+    ("the two rivals", Kind::ActorPair),
     ("both sides", Kind::ActorPair),
     ("each other", Kind::ActorPair),
     ("one another", Kind::ActorPair),
@@ -68,6 +72,11 @@ const PHRASES: &[(&str, Kind)] = &[
     ("bilateral ties", Kind::Relationship),
     ("bilateral relations", Kind::Relationship),
 ];
+
+/// How many earlier mentions a reference looks back over at most: a reference points to
+/// something named a sentence or two before, and the bound keeps time linear on pathological
+/// input (a megabyte-long sentence naming one country a million times).
+const MAX_LOOKBACK: usize = 64;
 
 fn automaton() -> Option<&'static AhoCorasick> {
     static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
@@ -177,7 +186,7 @@ fn last_two(
     let window_start = previous.map_or(0, |previous| previous.start);
     let before = named.partition_point(|mention| mention.span.start < position);
     let mut picked: Vec<&ActorId> = Vec::with_capacity(2);
-    for mention in named[..before].iter().rev() {
+    for mention in named[..before].iter().rev().take(MAX_LOOKBACK) {
         if mention.span.start < window_start {
             break;
         }
@@ -197,12 +206,13 @@ fn last_two(
     if picked.len() < 2 {
         return None;
     }
+    let from = named
+        .partition_point(|mention| mention.span.start < window_start)
+        .max(before.saturating_sub(MAX_LOOKBACK));
     let first_named = |actor: &ActorId| {
-        named[..before]
+        named[from..before]
             .iter()
-            .position(|mention| {
-                mention.span.start >= window_start && mention.actors.first() == Some(actor)
-            })
+            .position(|mention| mention.actors.first() == Some(actor))
             .unwrap_or(usize::MAX)
     };
     picked.sort_by_key(|actor| first_named(actor));
@@ -221,7 +231,7 @@ fn focus(
     let in_stretch = |stretch_start: usize, stretch_end: usize| {
         let mut found: Option<&ActorId> = None;
         let mut several = false;
-        for mention in named[..before].iter().rev() {
+        for mention in named[..before].iter().rev().take(MAX_LOOKBACK) {
             if mention.span.start < stretch_start {
                 break;
             }
@@ -259,7 +269,7 @@ fn most_named_pair(named: &[ActorMention], sentence: Span) -> Option<Vec<ActorId
     let to = named.partition_point(|mention| mention.span.start < sentence.end);
     // (actor, count, first position); a sentence names few actors, so a small vector will do.
     let mut counts: Vec<(&ActorId, usize, usize)> = Vec::new();
-    for mention in &named[from..to] {
+    for mention in named[from..to].iter().take(MAX_LOOKBACK) {
         for actor in &mention.actors {
             match counts.iter_mut().find(|(seen, _, _)| *seen == actor) {
                 Some(entry) => entry.1 += 1,

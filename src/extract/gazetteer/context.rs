@@ -64,15 +64,21 @@ fn floor_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// The words before byte `start` and not before byte `limit` (the sentence start), nearest first.
-pub(super) fn words_before(text: &str, limit: usize, start: usize) -> Neighbours<'_> {
+/// Up to `wanted` (at most [`MAX_WORDS`]) words before byte `start` and not before byte `limit`
+/// (the sentence start), nearest first.
+pub(super) fn words_before(
+    text: &str,
+    limit: usize,
+    start: usize,
+    wanted: usize,
+) -> Neighbours<'_> {
     let from = floor_boundary(text, start.saturating_sub(WINDOW_BYTES).max(limit));
     let cut = from > limit;
     let window = &text[from..start];
     let mut neighbours = Neighbours::default();
     let mut end = window.len();
     let mut first = true;
-    while neighbours.count < MAX_WORDS {
+    while neighbours.count < wanted.min(MAX_WORDS) {
         let head = &window[..end];
         let Some((last_word_char, ch)) =
             head.char_indices().rev().find(|&(_, ch)| is_word_char(ch))
@@ -101,24 +107,24 @@ pub(super) fn words_before(text: &str, limit: usize, start: usize) -> Neighbours
     neighbours
 }
 
-/// The words after byte `end` and before byte `limit` (the sentence end), nearest first, past
-/// a possessive "'s".
-pub(super) fn words_after(text: &str, end: usize, limit: usize) -> Neighbours<'_> {
+/// Up to `wanted` (at most [`MAX_WORDS`]) words after byte `end` and before byte `limit` (the
+/// sentence end), nearest first, past a possessive "'s".
+pub(super) fn words_after(text: &str, end: usize, limit: usize, wanted: usize) -> Neighbours<'_> {
     let to = floor_boundary(text, end.saturating_add(WINDOW_BYTES).min(limit));
     let cut = to < limit;
     let mut window = &text[end..to];
     for possessive in ["'s", "’s", "'", "’"] {
-        if let Some(rest) = window.strip_prefix(possessive) {
-            if !rest.starts_with(char::is_alphanumeric) {
-                window = rest;
-                break;
-            }
+        if let Some(rest) = window.strip_prefix(possessive)
+            && !rest.starts_with(char::is_alphanumeric)
+        {
+            window = rest;
+            break;
         }
     }
     let mut neighbours = Neighbours::default();
     let mut start = 0;
     let mut first = true;
-    while neighbours.count < MAX_WORDS {
+    while neighbours.count < wanted.min(MAX_WORDS) {
         let tail = &window[start..];
         let Some((offset, _)) = tail.char_indices().find(|&(_, ch)| is_word_char(ch)) else {
             break;
@@ -268,17 +274,17 @@ mod tests {
     fn reads_neighbouring_words_past_punctuation_and_possessives() {
         let text = "in Atlanta, Georgia's governor said.";
         let start = text.find("Georgia").unwrap_or_default();
-        let before = words_before(text, 0, start);
+        let before = words_before(text, 0, start, MAX_WORDS);
         assert_eq!(before.words(), &["Atlanta", "in"]);
         assert!(!before.adjacent);
-        let after = words_after(text, start + "Georgia".len(), text.len());
+        let after = words_after(text, start + "Georgia".len(), text.len(), MAX_WORDS);
         assert_eq!(after.words(), &["governor", "said"]);
     }
 
     #[test]
     fn never_splits_a_char_at_the_window_edge() {
         let text = format!("{}Chad", "é".repeat(100));
-        let _ = words_before(&text, 0, text.len() - 4);
-        let _ = words_after(&text, 2, text.len());
+        let _ = words_before(&text, 0, text.len() - 4, MAX_WORDS);
+        let _ = words_after(&text, 2, text.len(), MAX_WORDS);
     }
 }

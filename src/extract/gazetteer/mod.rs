@@ -19,7 +19,7 @@ mod data;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use super::{ActorMention, DocDate, ExtractError, MentionForm};
 use crate::model::{Actor, ActorId, Span};
@@ -45,9 +45,13 @@ struct Inner {
     patterns: Vec<Pattern>,
     /// Office holders sharing a surface form, by group index.
     person_groups: Vec<Vec<DatedActor>>,
+    /// Every office holder's terms as inclusive `yyyymmdd` ranges, one slice per holder.
+    terms: Vec<(u32, u32)>,
     contexts: Vec<ContextRule>,
-    /// Lower-case token lists ("stock exchange" -> ["stock", "exchange"]).
+    /// Lower-case token lists (`stock exchange` becomes `["stock", "exchange"]`).
     event_words: Vec<Vec<String>>,
+    /// The most tokens in one of `event_words`.
+    event_words_max: usize,
 }
 
 /// One automaton pattern.
@@ -87,8 +91,8 @@ enum Spelling {
 struct DatedActor {
     actor: u16,
     form: MentionForm,
-    /// Inclusive `yyyymmdd` ranges.
-    terms: Vec<(u32, u32)>,
+    /// The holder's terms: a range of `Inner::terms`.
+    terms: std::ops::Range<u32>,
 }
 
 /// A context rule with its entries split into lower-case tokens.
@@ -97,8 +101,12 @@ struct ContextRule {
     reject_before: Vec<Vec<String>>,
     reject_after: Vec<Vec<String>>,
     name_like: bool,
+    surname_like: bool,
     need_the: bool,
     no_caps: bool,
+    /// How many words before and after a match the rule reads.
+    words_before: usize,
+    words_after: usize,
 }
 
 /// The outcome of checking one automaton match.
@@ -208,20 +216,46 @@ impl Gazetteer {
         if !on_word_boundaries(text, span, pattern.ends_with_stop) {
             return Verdict::Rejected;
         }
-        let before = context::words_before(text, sentence.start.min(span.start), span.start);
-        let after = context::words_after(text, span.end, sentence.end.max(span.end));
         let rule = pattern
             .context
             .map(|index| &inner.contexts[usize::from(index)]);
+        // Most matches are plain names: read the words around only when a check needs them.
+        // Checks need at most a few words; the ALL CAPS check needs the nearest one.
+        let caps_words = usize::from(pattern.spelling == Spelling::AllCaps);
+        let seat_words = if pattern.form == MentionForm::Seat {
+            inner.event_words_max
+        } else {
+            0
+        };
+        let wanted_before = rule.map_or(0, |rule| rule.words_before).max(caps_words);
+        let wanted_after = rule
+            .map_or(0, |rule| rule.words_after)
+            .max(caps_words)
+            .max(seat_words);
+        let before = if wanted_before > 0 {
+            context::words_before(
+                text,
+                sentence.start.min(span.start),
+                span.start,
+                wanted_before,
+            )
+        } else {
+            Neighbours::default()
+        };
+        let after = if wanted_after > 0 {
+            context::words_after(text, span.end, sentence.end.max(span.end), wanted_after)
+        } else {
+            Neighbours::default()
+        };
         if pattern.spelling == Spelling::AllCaps
             && (rule.is_some_and(|rule| rule.no_caps) || !in_caps_context(&before, &after))
         {
             return Verdict::Rejected;
         }
-        if let Some(rule) = rule {
-            if rule.rejects(text, span, sentence, &before, &after) {
-                return Verdict::Rejected;
-            }
+        if let Some(rule) = rule
+            && rule.rejects(text, span, sentence, &before, &after)
+        {
+            return Verdict::Rejected;
         }
         if pattern.form == MentionForm::Seat
             && inner
@@ -235,7 +269,11 @@ impl Gazetteer {
             Target::Blocked => return Verdict::Blocked,
             Target::Actor(actor) => (actor, pattern.form),
             Target::Persons(group) => {
-                match resolve_person(&inner.person_groups[group as usize], date_range) {
+                match resolve_person(
+                    &inner.person_groups[group as usize],
+                    &inner.terms,
+                    date_range,
+                ) {
                     Some(resolved) => resolved,
                     None => return Verdict::Rejected,
                 }
@@ -301,54 +339,67 @@ impl Gazetteer {
             });
         }
         let mut person_groups: Vec<Vec<DatedActor>> = Vec::new();
-        let mut group_of: HashMap<String, u32> = HashMap::new();
+        let mut group_of: HashMap<&str, u32> = HashMap::new();
+        let mut all_terms: Vec<(u32, u32)> = Vec::new();
         for person in &file.persons {
-            let actor = lookup(&person.actor)?;
-            let form = match person.form {
+            let actor = lookup(&person.0)?;
+            let form = match person.1 {
                 PersonForm::Person => MentionForm::Person,
                 PersonForm::Body => MentionForm::Body,
             };
-            for name in &person.names {
-                let group = *group_of.entry(name.clone()).or_insert_with(|| {
+            let terms = person.terms().ok_or_else(|| ExtractError::Asset {
+                name: "gazetteer.ron",
+                message: format!("malformed terms {:?} of {:?}", person.4, person.3),
+            })?;
+            let first_term = all_terms.len() as u32;
+            all_terms.extend(terms);
+            let terms = first_term..all_terms.len() as u32;
+            for name in person.names() {
+                let group = if let Some(&group) = group_of.get(name) {
+                    group
+                } else {
+                    let group = person_groups.len() as u32;
+                    group_of.insert(name, group);
                     person_groups.push(Vec::new());
-                    (person_groups.len() - 1) as u32
-                });
-                if group as usize == person_groups.len() - 1
-                    && person_groups[group as usize].is_empty()
-                {
-                    builder.add(name, Target::Persons(group), form);
-                }
+                    builder.add_spellings(name, Target::Persons(group), form, person.2);
+                    group
+                };
                 person_groups[group as usize].push(DatedActor {
                     actor,
                     form,
-                    terms: person.terms.clone(),
+                    terms: terms.clone(),
                 });
             }
         }
         for block in &file.blocks {
             builder.add(block, Target::Blocked, MentionForm::Name);
         }
+        let (strings, patterns) = builder.into_sorted();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&builder.strings)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&strings)
             .map_err(|error| ExtractError::Asset {
                 name: "gazetteer.ron",
                 message: error.to_string(),
             })?;
-        let event_words = file
+        let event_words: Vec<Vec<String>> = file
             .event_words
             .iter()
             .map(|words| words.split_whitespace().map(str::to_lowercase).collect())
             .collect();
+        let event_words_max = event_words.iter().map(Vec::len).max().unwrap_or(0);
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 actors,
                 members,
                 automaton,
-                patterns: builder.patterns,
+                patterns,
                 person_groups,
+                terms: all_terms,
                 contexts,
                 event_words,
+                event_words_max,
             }),
         })
     }
@@ -357,9 +408,8 @@ impl Gazetteer {
 /// Collects automaton patterns, each surface once, with its spelling variants.
 #[derive(Default)]
 struct PatternSet {
-    strings: Vec<String>,
-    patterns: Vec<Pattern>,
-    seen: HashMap<String, usize>,
+    /// Spellings with their meanings, in the order added (first added wins a shared spelling).
+    entries: Vec<(String, Pattern)>,
     context_of: HashMap<String, u16>,
 }
 
@@ -367,32 +417,45 @@ impl PatternSet {
     /// Adds `surface` as written, Title Case and ALL CAPS; a spelling already taken keeps its
     /// first owner (the generator makes surfaces unique, so this only settles variants).
     fn add(&mut self, surface: &str, target: Target, form: MentionForm) {
+        self.add_spellings(surface, target, form, true);
+    }
+
+    /// Like [`PatternSet::add`], with the ALL CAPS spelling only if `caps`.
+    fn add_spellings(&mut self, surface: &str, target: Target, form: MentionForm, caps: bool) {
         if surface.trim().is_empty() {
             return;
         }
         let context = self.context_of.get(surface).copied();
-        let capitalised = capitalise(surface);
-        let upper = surface.to_uppercase();
-        let spellings = [
-            (surface.to_owned(), Spelling::Written),
-            (capitalised, Spelling::Capitalised),
-            (upper, Spelling::AllCaps),
-        ];
-        for (spelling_text, spelling) in spellings {
-            if self.seen.contains_key(&spelling_text) {
-                continue;
-            }
-            let ends_with_stop = spelling_text.ends_with('.');
-            self.seen.insert(spelling_text.clone(), self.strings.len());
-            self.strings.push(spelling_text);
-            self.patterns.push(Pattern {
+        let mut push = |text: String, spelling: Spelling| {
+            let ends_with_stop = text.ends_with('.');
+            let pattern = Pattern {
                 target,
                 form,
                 spelling,
                 context,
                 ends_with_stop,
-            });
+            };
+            self.entries.push((text, pattern));
+        };
+        push(surface.to_owned(), Spelling::Written);
+        if surface.starts_with(char::is_lowercase) {
+            push(capitalise(surface), Spelling::Capitalised);
         }
+        if caps && surface.chars().any(char::is_lowercase) {
+            push(surface.to_uppercase(), Spelling::AllCaps);
+        }
+    }
+}
+
+impl PatternSet {
+    /// The pattern strings in byte order (the automaton builds measurably faster from sorted
+    /// input) with their meanings in the same order.
+    fn into_sorted(self) -> (Vec<String>, Vec<Pattern>) {
+        let mut entries = self.entries;
+        // Stable: of several entries with one spelling, the first added comes first and stays.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| later.0 == earlier.0);
+        entries.into_iter().unzip()
     }
 }
 
@@ -401,6 +464,22 @@ impl ContextRule {
         let tokens = |entry: &String| -> Vec<String> {
             entry.split_whitespace().map(str::to_lowercase).collect()
         };
+        let longest = |entries: &[String]| {
+            entries
+                .iter()
+                .map(|entry| entry.split_whitespace().count())
+                .max()
+                .unwrap_or(0)
+        };
+        // The name-like check looks one word past the nearest to see if that opens the sentence.
+        let words_before = longest(&entry.reject_before)
+            .max(if entry.name_like || entry.surname_like {
+                2
+            } else {
+                0
+            })
+            .max(usize::from(entry.need_the));
+        let words_after = longest(&entry.reject_after).max(usize::from(entry.name_like));
         ContextRule {
             reject_before: entry
                 .reject_before
@@ -413,8 +492,11 @@ impl ContextRule {
                 .collect(),
             reject_after: entry.reject_after.iter().map(tokens).collect(),
             name_like: entry.name_like,
+            surname_like: entry.surname_like,
             need_the: entry.need_the,
             no_caps: entry.no_caps,
+            words_before,
+            words_after,
         }
     }
 
@@ -446,22 +528,24 @@ impl ContextRule {
         {
             return true;
         }
-        self.name_like && looks_like_a_persons_name(text, span, sentence, before, after)
+        (self.name_like || self.surname_like)
+            && looks_like_a_persons_name(text, span, sentence, before, after, self.name_like)
     }
 }
 
 /// "Michael Jordan", "Chad Smith": a capitalised word right before (not opening the sentence,
-/// not a preposition or title) or right after (outside Title Case headlines).
+/// not a preposition or title) or, for first names, right after (outside Title Case headlines).
 fn looks_like_a_persons_name(
     text: &str,
     span: Span,
     sentence: Span,
     before: &Neighbours<'_>,
     after: &Neighbours<'_>,
+    first_name_too: bool,
 ) -> bool {
     if let Some(previous) = before.nearest() {
         let opens_sentence = before.words().len() == 1
-            && span.start - sentence.start <= 64
+            && span.start.saturating_sub(sentence.start) <= 64
             && text
                 .get(sentence.start..span.start)
                 .is_some_and(|head| head.split_whitespace().nth(1).is_none());
@@ -473,16 +557,13 @@ fn looks_like_a_persons_name(
             return true;
         }
     }
-    if let Some(next) = after.nearest() {
-        if after.adjacent
-            && context::is_capitalised(next)
-            && !context::is_all_caps(next)
-            && !sentence.slice(text).is_some_and(context::is_title_case)
-        {
-            return true;
-        }
-    }
-    false
+    first_name_too
+        && after.nearest().is_some_and(|next| {
+            after.adjacent
+                && context::is_capitalised(next)
+                && !context::is_all_caps(next)
+                && !sentence.slice(text).is_some_and(context::is_title_case)
+        })
 }
 
 /// ALL CAPS spellings count only where the words around are in capitals too (a headline).
@@ -498,13 +579,13 @@ fn in_caps_context(before: &Neighbours<'_>, after: &Neighbours<'_>) -> bool {
 /// whose term overlaps the date must agree; with no date, every holder of the name must agree.
 fn resolve_person(
     group: &[DatedActor],
+    terms: &[(u32, u32)],
     date_range: Option<(u32, u32)>,
 ) -> Option<(u16, MentionForm)> {
     let mut resolved: Option<(u16, MentionForm)> = None;
     for holder in group {
         let serving = date_range.is_none_or(|(from, to)| {
-            holder
-                .terms
+            terms[holder.terms.start as usize..holder.terms.end as usize]
                 .iter()
                 .any(|&(start, end)| start <= to && end >= from)
         });
