@@ -41,6 +41,7 @@ pub fn extract_ties(
         &sorted
     };
     let mut ties = Vec::new();
+    let mut recent = Vec::new();
     let mut sentence = Sentence::default();
     let mut first_mention = 0;
     for (index, &span) in sentences.iter().enumerate() {
@@ -49,7 +50,11 @@ pub fn extract_ties(
         }
         let local = &mentions[first_mention..];
         let local = &local[..local.partition_point(|mention| mention.span.start < span.end)];
-        if !names_two_actors(local) {
+        // One actor can still condemn an act named just before ("Russia condemned the strikes").
+        let recent_act = recent
+            .last()
+            .is_some_and(|act: &RecentAct| act.sentence + ANAPHORA_REACH >= index);
+        if !names_two_actors(local) && !(recent_act && !local.is_empty()) {
             continue;
         }
         let Some(sentence_text) = span.slice(text) else {
@@ -62,7 +67,7 @@ pub fn extract_ties(
             index,
             span,
         };
-        read_sentence(&sentence, &context, lexicon, &mut ties);
+        read_sentence(&sentence, &context, lexicon, &mut recent, &mut ties);
     }
     merge_ties(&mut ties);
     ties
@@ -125,15 +130,53 @@ struct SentenceContext<'a> {
 /// One tie found in a sentence, before evidence is attached.
 struct Found<'m> {
     source: &'m str,
-    target: &'m str,
+    target: String,
     source_mention: &'m ActorMention,
-    target_mention: &'m ActorMention,
+    /// `None` when the target is only implied ("condemned the invasion").
+    target_mention: Option<&'m ActorMention>,
+}
+
+/// An act stated recently in the document: what "the invasion" or "the demand" refers to.
+struct RecentAct {
+    sentence: usize,
+    cue_start: usize,
+    category: Category,
+    actor: String,
+}
+
+/// How many sentences back "the invasion" may refer.
+const ANAPHORA_REACH: usize = 2;
+/// How many recent acts are remembered.
+const RECENT_LIMIT: usize = 32;
+
+/// The actors of the latest act of `category` within reach of sentence `index`.
+fn recent_actors(recent: &[RecentAct], category: Category, index: usize) -> Vec<String> {
+    let Some(latest) = recent
+        .iter()
+        .rev()
+        .find(|act| act.category == category && act.sentence + ANAPHORA_REACH >= index)
+    else {
+        return Vec::new();
+    };
+    let mut actors: Vec<String> = recent
+        .iter()
+        .filter(|act| {
+            act.category == category
+                && act.sentence == latest.sentence
+                && act.cue_start == latest.cue_start
+        })
+        .map(|act| act.actor.clone())
+        .collect();
+    actors.sort();
+    actors.dedup();
+    actors
 }
 
 fn read_sentence(
     sentence: &Sentence<'_>,
     context: &SentenceContext<'_>,
     lexicon: &Lexicon,
+    recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
     let first_new = ties.len();
@@ -142,13 +185,32 @@ fn read_sentence(
         let Some(sense) = lexicon.senses().get(cue.sense) else {
             continue;
         };
-        let Some(found) = roles::find_roles(sentence, cue, sense) else {
+        let Some(found) = roles::find_roles(sentence, cue, sense, lexicon.senses()) else {
             continue;
         };
         let negated = scope::is_negated(sentence, cue_index);
         let hedged = scope::is_hedged(sentence, cue_index, lexicon);
         pairs.clear();
-        collect_pairs(sentence, &found, sense.symmetric, &mut pairs);
+        match found.event {
+            Some(event) if found.targets.is_empty() && !found.within => {
+                let implied = recent_actors(recent, event, context.index);
+                implied_pairs(sentence, &found, &implied, &mut pairs);
+            }
+            _ => collect_pairs(sentence, &found, sense.symmetric, &mut pairs),
+        }
+        if !negated {
+            for pair in &pairs {
+                recent.push(RecentAct {
+                    sentence: context.index,
+                    cue_start: cue.start,
+                    category: sense.category,
+                    actor: pair.source.to_owned(),
+                });
+            }
+            if recent.len() > RECENT_LIMIT {
+                recent.drain(..recent.len() - RECENT_LIMIT);
+            }
+        }
         for pair in &pairs {
             let duplicate = ties[first_new..].iter().any(|tie| {
                 tie.source == pair.source
@@ -165,12 +227,12 @@ fn read_sentence(
                 context.span.start + cue.start,
                 context.span.start + cue.end,
             );
-            let mentions: Vec<&ActorMention> =
-                if std::ptr::eq(pair.source_mention, pair.target_mention) {
-                    vec![pair.source_mention]
-                } else {
-                    vec![pair.source_mention, pair.target_mention]
-                };
+            let mut mentions: Vec<&ActorMention> = vec![pair.source_mention];
+            if let Some(target_mention) = pair.target_mention {
+                if !std::ptr::eq(pair.source_mention, target_mention) {
+                    mentions.push(target_mention);
+                }
+            }
             let evidence = evidence_for(
                 context.doc_id,
                 context.text,
@@ -181,7 +243,7 @@ fn read_sentence(
             );
             ties.push(Tie {
                 source: pair.source.to_owned(),
-                target: pair.target.to_owned(),
+                target: pair.target.clone(),
                 category: sense.category,
                 quad: sense.category.quad(),
                 mode: sense.mode.clone(),
@@ -189,6 +251,37 @@ fn read_sentence(
                 hedged,
                 evidence: vec![evidence],
             });
+        }
+    }
+}
+
+/// Pairs for a cue about an earlier act ("condemned the invasion"): its sources against the
+/// actors of that act.
+fn implied_pairs<'m>(
+    sentence: &Sentence<'m>,
+    found: &roles::Roles,
+    implied: &[String],
+    out: &mut Vec<Found<'m>>,
+) {
+    for &source_slot in &found.sources {
+        let Some(source_at) = sentence.slots.get(source_slot) else {
+            continue;
+        };
+        for source in &source_at.mention.actors {
+            for target in implied {
+                if source != target
+                    && !out
+                        .iter()
+                        .any(|pair| pair.source == source && &pair.target == target)
+                {
+                    out.push(Found {
+                        source,
+                        target: target.clone(),
+                        source_mention: source_at.mention,
+                        target_mention: None,
+                    });
+                }
+            }
         }
     }
 }
@@ -224,9 +317,9 @@ fn collect_pairs<'m>(
         }
         out.push(Found {
             source,
-            target,
+            target: target.to_owned(),
             source_mention: source_at.mention,
-            target_mention: target_at.mention,
+            target_mention: Some(target_at.mention),
         });
     };
     if found.within {

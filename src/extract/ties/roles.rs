@@ -10,6 +10,7 @@
 use super::sentence::{Cue, Governor, NONE, SUBJECT_WINDOW, Sentence, WINDOW};
 use super::tokens::{Class, Prep, is_gerund, is_participle};
 use crate::extract::lexicon::CueSense;
+use crate::model::Category;
 
 /// The parties of one cue: slot indices.
 #[derive(Debug, Default)]
@@ -21,6 +22,9 @@ pub(super) struct Roles {
     /// Symmetric cue whose sides are all in one group ("between China and Russia",
     /// "the two nations"): every pair within `sources` is tied.
     pub within: bool,
+    /// With no target named: the category of the event noun the cue is about ("condemned
+    /// the invasion"), whose actor the caller looks up in the sentences before.
+    pub event: Option<crate::model::Category>,
 }
 
 /// How a cue relates to the subject of its clause.
@@ -34,20 +38,25 @@ enum SubjectUse {
 }
 
 /// Finds the parties of `cue`; `None` when the cue states no tie here.
-pub(super) fn find_roles(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Roles> {
+pub(super) fn find_roles(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sense: &CueSense,
+    senses: &[CueSense],
+) -> Option<Roles> {
     let subject_use = subject_use(sentence, cue, sense);
     if matches!(subject_use, SubjectUse::Skip) {
         return None;
     }
     let mut roles = if sense.symmetric {
-        symmetric_roles(sentence, cue, &subject_use)
+        symmetric_roles(sentence, cue, &subject_use, senses)
     } else {
-        directed_roles(sentence, cue, sense, &subject_use)
+        directed_roles(sentence, cue, sense, &subject_use, senses)
     }?;
     if sense.reversed && !roles.within {
         std::mem::swap(&mut roles.sources, &mut roles.targets);
     }
-    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty()) {
+    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty() && roles.event.is_none()) {
         return None;
     }
     Some(roles)
@@ -58,6 +67,7 @@ fn directed_roles(
     cue: &Cue,
     sense: &CueSense,
     subject_use: &SubjectUse,
+    senses: &[CueSense],
 ) -> Option<Roles> {
     let mut roles = Roles::default();
     if is_passive(sentence, cue) {
@@ -67,16 +77,21 @@ fn directed_roles(
     }
     let first_word = sentence.word(cue.first);
     let active_past = is_participle(first_word) && cue.first == cue.last;
-    let sources = (!active_past)
-        .then(|| by_agent(sentence, cue))
-        .flatten()
+    let owner = premodifier(sentence, cue);
+    let owned = owner.filter(|&slot| {
+        let slot = &sentence.slots[slot];
+        slot.possessive || slot.mention.form == crate::extract::MentionForm::Adjective
+    });
+    let sources = owned
+        .map(|slot| group(sentence, slot))
+        .or_else(|| (!active_past).then(|| by_agent(sentence, cue)).flatten())
         .or_else(|| {
             sense
                 .from_source
                 .then(|| prepositional(sentence, cue, Prep::From))
                 .flatten()
         })
-        .or_else(|| premodifier(sentence, cue).map(|slot| group(sentence, slot)))
+        .or_else(|| owner.map(|slot| group(sentence, slot)))
         .or_else(|| match subject_use {
             SubjectUse::Allowed => subject(sentence, cue.first),
             _ => None,
@@ -88,16 +103,18 @@ fn directed_roles(
                 sources: pair,
                 targets: rest,
                 within: false,
+                event: None,
             }
         });
     };
     add_echoing_subjects(sentence, &mut sources);
     roles.sources = sources;
-    roles.targets = object(sentence, cue, sense)
+    let owned_far = owned.is_some();
+    let targets = object(sentence, cue, sense, &roles.sources, senses)
         .or_else(|| {
             sense
                 .place_target
-                .then(|| place(sentence, cue, &roles.sources))
+                .then(|| place(sentence, cue, &roles.sources, owned_far))
                 .flatten()
         })
         .or_else(|| {
@@ -105,7 +122,11 @@ fn directed_roles(
                 .host_fallback
                 .then(|| host(sentence, cue, &roles.sources))
                 .flatten()
-        })?;
+        });
+    match targets {
+        Some(targets) => roles.targets = targets,
+        None => roles.event = Some(event_object(sentence, cue, senses)?),
+    }
     Some(roles)
 }
 
@@ -113,6 +134,7 @@ fn symmetric_roles(
     sentence: &Sentence<'_>,
     cue: &Cue,
     subject_use: &SubjectUse,
+    senses: &[CueSense],
 ) -> Option<Roles> {
     // "partnership between the two nations", "trade between China and Russia".
     if let Some(sides) = between_after(sentence, cue) {
@@ -130,7 +152,9 @@ fn symmetric_roles(
             return Some(within(found.clone()));
         }
     }
-    let partner = object(sentence, cue, &SYMMETRIC).or_else(|| with_before(sentence, cue, &sides));
+    let exclude = sides.clone().unwrap_or_default();
+    let partner = object(sentence, cue, &SYMMETRIC, &exclude, senses)
+        .or_else(|| with_before(sentence, cue, &sides));
     match (&mut sides, partner) {
         (Some(sides), Some(partner)) => {
             add_echoing_subjects(sentence, sides);
@@ -138,6 +162,7 @@ fn symmetric_roles(
                 sources: std::mem::take(sides),
                 targets: partner,
                 within: false,
+                event: None,
             })
         }
         (Some(sides), None) if distinct_actors(sentence, sides) >= 2 => {
@@ -150,15 +175,17 @@ fn symmetric_roles(
                 .or_else(|| group_reference_near(sentence, cue))
                 .map(within)
         }
-        (None, Some(partner)) => {
+        (None, Some(partner)) if matches!(subject_use, SubjectUse::Allowed) => {
             // "trade ... with Russia show that China ...": the clause's subject elsewhere.
             let other = any_subject_near(sentence, cue, &partner)?;
             Some(Roles {
                 sources: group(sentence, other),
                 targets: partner,
                 within: false,
+                event: None,
             })
         }
+        (None, Some(_)) => None,
     }
 }
 
@@ -181,6 +208,7 @@ fn within(sides: Vec<usize>) -> Roles {
         sources: sides,
         targets: Vec::new(),
         within: true,
+        event: None,
     }
 }
 
@@ -207,14 +235,26 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
         return SubjectUse::Allowed;
     };
     let gerund = is_gerund(sentence.word(cue.last));
+    // "to condemn": an infinitive, whose subject is the clause's.
+    if before + 1 == cue.first && sentence.word(before).eq_ignore_ascii_case("to") && !gerund {
+        return SubjectUse::Allowed;
+    }
+    // A finite past-tense verb takes the clause's subject even after a noun cue
+    // ("Chinese protesters attacked").
+    let finite = cue.first == cue.last && sentence.word(cue.first).ends_with("ed");
     match sentence.class(before) {
-        Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::From) if gerund => SubjectUse::Skip,
+        Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::To | Prep::From) if gerund => {
+            SubjectUse::Skip
+        }
         Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
             SubjectUse::Skip
         }
+        // "retaliated with duties on", "in talks with".
+        Class::Prep(Prep::With) => SubjectUse::Allowed,
+        Class::Prep(Prep::Target | Prep::To) => SubjectUse::Refused,
         Class::Prep(_) if sense.symmetric => SubjectUse::Allowed,
         Class::Prep(_) => SubjectUse::Refused,
-        _ if sentence.cue_at[before] != NONE => SubjectUse::Refused,
+        _ if sentence.cue_at[before] != NONE && !finite => SubjectUse::Refused,
         Class::Possessive => SubjectUse::Refused,
         // "launched an attack" (light verb) vs "condemned the attack".
         Class::Light => SubjectUse::Allowed,
@@ -265,7 +305,10 @@ fn prepositional(sentence: &Sentence<'_>, cue: &Cue, prep: Prep) -> Option<Vec<u
         if slot.first <= cue.last {
             continue;
         }
-        if slot.first > cue.last + WINDOW || sentence.comma_between(cue.last, slot.first) {
+        if slot.first > cue.last + WINDOW
+            || sentence.comma_between(cue.last, slot.first)
+            || sentence.cue_between(cue.last, slot.first)
+        {
             break;
         }
         if slot.governor == Governor::Prep(prep) && slot.coordinated_with.is_none() {
@@ -354,11 +397,30 @@ fn is_subject_like(sentence: &Sentence<'_>, index: usize) -> bool {
         Governor::Open => true,
         // "evidence of China providing aid", "for the two countries to enhance".
         Governor::Prep(Prep::Of | Prep::For) => {
-            gerund_follows || sentence.word(slot.after()).eq_ignore_ascii_case("to")
+            gerund_follows
+                || sentence.word(slot.after()).eq_ignore_ascii_case("to")
+                || quantity_of(sentence, slot.first)
         }
+        // "after the Turkish air force shot down": a subordinate clause's subject.
+        Governor::Prep(Prep::Other) => sentence
+            .previous_unskipped(slot.first)
+            .is_some_and(|at| CLAUSE_OPENERS.iter().any(|word| sentence.word(at).eq_ignore_ascii_case(word))),
         Governor::Prep(_) => false,
         Governor::Word(word) => sentence.cue_at[word] == NONE || sentence.echo_at[word],
     }
+}
+
+/// Prepositions that also open a clause ("after Russia invaded").
+const CLAUSE_OPENERS: [&str; 6] = ["after", "before", "since", "as", "until", "once"];
+
+/// "Thousands of Hong Kong residents": the actor after a quantity is the subject.
+fn quantity_of(sentence: &Sentence<'_>, first: usize) -> bool {
+    let Some(of) = sentence.previous_unskipped(first) else {
+        return false;
+    };
+    of.checked_sub(1).is_some_and(|quantity| {
+        sentence.class(quantity) == Class::Mod && sentence.slot_at[quantity] == NONE
+    })
 }
 
 /// "China echoed the Kremlin blaming NATO": the echoing subject shares the act.
@@ -382,22 +444,53 @@ fn add_echoing_subjects(sentence: &Sentence<'_>, sources: &mut Vec<usize>) {
 }
 
 /// The one acted upon: the first mention after the cue that the cue governs directly or
-/// through a role preposition, with its coordinated group.
-fn object(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Vec<usize>> {
+/// through a role preposition, with its coordinated group. Mentions of the source's own
+/// actors are passed over ("deployed troops to its border with Lebanon").
+fn object(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sense: &CueSense,
+    sources: &[usize],
+    senses: &[CueSense],
+) -> Option<Vec<usize>> {
     let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    // "threatened to strike X", "demanded that X": the complement's object or subject.
+    let content_verb = senses.get(cue.sense).is_some_and(|own| {
+        matches!(own.category, Category::Threaten | Category::Request)
+    });
+    let complement = if sense.symmetric {
+        None
+    } else {
+        complement_head(sentence, cue, content_verb)
+    };
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
             return None;
         }
-        if slot.coordinated_with.is_some_and(|previous| previous >= start) {
+        if slot.coordinated_with.is_some_and(|previous| previous >= start)
+            || shares_actor_with(sentence, index, sources)
+        {
             continue;
         }
+        // What a threat or demand is about may hold other cues ("demanded an apology from
+        // China", "threatened to impose tariffs on Mexico").
+        let through_preposition =
+            || content_verb || !other_cue_between(sentence, cue, slot.first, senses);
         let accepted = match slot.governor {
-            Governor::Word(word) => (cue.first..=cue.last).contains(&word),
-            Governor::Prep(Prep::Of | Prep::For | Prep::Target) => true,
-            Governor::Prep(Prep::With) => sense.with_target || sense.symmetric,
-            Governor::Prep(Prep::From) => sense.from_target || sense.symmetric,
+            Governor::Word(word) => {
+                (cue.first..=cue.last).contains(&word) || complement == Some(word)
+            }
+            Governor::Prep(Prep::To) => through_preposition(),
+            Governor::Prep(Prep::Of | Prep::For | Prep::Target) => {
+                !sense.symmetric && through_preposition()
+            }
+            Governor::Prep(Prep::With) => {
+                (sense.with_target || sense.symmetric) && through_preposition()
+            }
+            Governor::Prep(Prep::From) => {
+                (sense.from_target || sense.symmetric) && through_preposition()
+            }
             Governor::Prep(Prep::Locative) => governed_inside_cue(sentence, cue, index),
             Governor::Prep(_) | Governor::Open => false,
         };
@@ -406,6 +499,70 @@ fn object(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> Option<Vec<us
         }
     }
     None
+}
+
+/// The word whose object or subject also completes the cue: "to" + verb after a cue
+/// ("threatened to strike"), or "that" right after it ("demanded that").
+fn complement_head(sentence: &Sentence<'_>, cue: &Cue, content_verb: bool) -> Option<usize> {
+    let next = cue.last + 1;
+    let word = sentence.word(next);
+    if word.eq_ignore_ascii_case("that") {
+        return Some(next);
+    }
+    if content_verb
+        && word.eq_ignore_ascii_case("to")
+        && sentence.slot_at.get(next + 1) == Some(&NONE)
+    {
+        return Some(next + 1);
+    }
+    None
+}
+
+/// Whether a cue of another category lies between the cue and token `to` (then a
+/// prepositional phrase there belongs to that cue: "approved sanctions on Russia").
+fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[CueSense]) -> bool {
+    let own = senses.get(cue.sense).map(|sense| sense.category);
+    sentence.cues.iter().any(|other| {
+        // Items of one list share the preposition: "trade, engagements and exercises with".
+        let listed = sentence
+            .previous_unskipped(other.first)
+            .is_some_and(|before| matches!(sentence.class(before), Class::Comma | Class::Conj));
+        other.first > cue.last
+            && other.first < to
+            && senses.get(other.sense).map(|sense| sense.category) != own
+            && !listed
+    })
+}
+
+/// "condemned the invasion", "criticised the scale of the bombing", "rejected the demand":
+/// the category of an event noun (itself a cue) right after the cue.
+fn event_object(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    senses: &[CueSense],
+) -> Option<crate::model::Category> {
+    let own = senses.get(cue.sense)?.category;
+    if !matches!(
+        own,
+        crate::model::Category::Accuse
+            | crate::model::Category::Reject
+            | crate::model::Category::Protest
+            | crate::model::Category::Support
+    ) {
+        return None;
+    }
+    let limit = (cue.last + 7).min(sentence.tokens.len());
+    (cue.last + 1..limit)
+        .take_while(|&at| !matches!(sentence.class(at), Class::Stop | Class::Boundary | Class::Comma))
+        .find_map(|at| {
+            let index = sentence.cue_at[at];
+            (index != NONE)
+                .then(|| sentence.cues.get(index as usize))
+                .flatten()
+                .and_then(|other| senses.get(other.sense))
+                .map(|sense| sense.category)
+        })
+        .filter(|&category| category != own)
 }
 
 /// "arrived in Beijing": the locative preposition is the cue's own last word.
@@ -517,15 +674,21 @@ fn shares_actor_with(sentence: &Sentence<'_>, index: usize, others: &[usize]) ->
     })
 }
 
-/// An invasion's or visit's place: "the conflict in Ukraine", "arrived ... in Beijing".
-fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
+/// An invasion's or visit's place: "the war in Ukraine", "air strikes in Pakistan". A place
+/// right after the cue always counts; one elsewhere in the sentence only for a cue owned by
+/// its actor ("Russia's invasion ... the conflict in Ukraine").
+fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize], anywhere: bool) -> Option<Vec<usize>> {
     sentence
         .slots
         .iter()
         .enumerate()
         .filter(|(index, slot)| {
+            let near = slot.first > cue.last
+                && slot.first <= cue.last + 7
+                && !sentence.cue_between(cue.last, slot.first);
+            let far = anywhere && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW;
             slot.is_place()
-                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && (near || far)
                 && !shares_actor_with(sentence, *index, sources)
                 && !sentence.boundary_between(slot.first, cue.first)
         })
@@ -544,10 +707,12 @@ fn host(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usi
             !matches!(
                 slot.governor,
                 Governor::Prep(Prep::By | Prep::From | Prep::With | Prep::Between)
-            ) && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+            ) && !slot.possessive
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
                 && !shares_actor_with(sentence, *index, sources)
                 && !sentence.boundary_between(slot.first, cue.first)
         })
-        .min_by_key(|(_, slot)| slot.first.abs_diff(cue.first))
+        // The host is usually named after the visit ("visits ..., Chinese counterparts").
+        .min_by_key(|(_, slot)| (slot.first < cue.first, slot.first.abs_diff(cue.first)))
         .map(|(index, _)| vec![index])
 }

@@ -96,6 +96,13 @@ pub(super) struct Sentence<'m> {
     matches: Vec<LexMatch>,
 }
 
+/// Lower-case words of a person's title.
+const TITLES: [&str; 16] = [
+    "leader", "president", "minister", "counterpart", "secretary", "chancellor", "premier",
+    "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador", "general", "chief",
+    "foreign", "prime",
+];
+
 /// Marks "no slot / no cue" in the per-token maps.
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -231,6 +238,32 @@ impl<'m> Sentence<'m> {
         })
     }
 
+    /// Whether another cue lies strictly between tokens `from` and `to`.
+    pub fn cue_between(&self, from: usize, to: usize) -> bool {
+        let (low, high) = if from <= to { (from, to) } else { (to, from) };
+        let Some(own) = self.cue_at.get(low) else {
+            return false;
+        };
+        (low + 1..high).any(|index| self.cue_at[index] != NONE && self.cue_at[index] != *own)
+    }
+
+    /// Whether token `index` belongs to a person's title ("Russian President", "Secretary
+    /// of State", "leader") standing before a name.
+    fn is_title_word(&self, index: usize) -> bool {
+        if self.slot_at[index] != NONE || self.cue_at[index] != NONE {
+            return false;
+        }
+        let word = self.word(index);
+        match self.class(index) {
+            Class::Word => {
+                word.starts_with(|ch: char| ch.is_uppercase())
+                    || TITLES.iter().any(|title| word.eq_ignore_ascii_case(title))
+            }
+            Class::Prep(Prep::Of) => self.word(index + 1).starts_with(|ch: char| ch.is_uppercase()),
+            _ => false,
+        }
+    }
+
     /// Whether token `index` is a skippable determiner, modifier, quote or compound part.
     pub fn skippable(&self, index: usize) -> bool {
         if self.slot_at.get(index).is_some_and(|&slot| slot != NONE)
@@ -294,7 +327,13 @@ impl<'m> Sentence<'m> {
     /// The governor of slot `index` and the slot it is coordinated with.
     fn find_governor(&self, index: usize) -> (Governor, Option<usize>) {
         let slot = &self.slots[index];
-        let Some(at) = self.previous_unskipped(slot.first) else {
+        let mut at = slot.first;
+        if slot.mention.form == MentionForm::Person {
+            while at > 0 && (self.is_title_word(at - 1) || self.skippable(at - 1)) {
+                at -= 1;
+            }
+        }
+        let Some(at) = self.previous_unskipped(at) else {
             return (Governor::Open, None);
         };
         // Apposition or coordination with the slot right before.

@@ -12,7 +12,9 @@ pub(super) enum Prep {
     Of,
     /// "for": "aid for Ukraine", and "for X to do".
     For,
-    /// Other prepositions that introduce the one acted upon ("to", "on", "against", "into").
+    /// "to": the one acted upon, or the partner of a symmetric act ("exports to China").
+    To,
+    /// Other prepositions that introduce the one acted upon ("on", "against", "into").
     Target,
     /// Place prepositions ("in", "at", "near"): a country after them is a place, not a party.
     Locative,
@@ -158,11 +160,12 @@ pub(super) fn classify(word: &str) -> Class {
         | "all" | "each" | "every" | "another" => Class::Det,
         "of" => Class::Prep(Prep::Of),
         "for" => Class::Prep(Prep::For),
-        "to" | "on" | "against" | "into" | "toward" | "towards" | "over" | "upon" | "onto" => {
+        "to" => Class::Prep(Prep::To),
+        "on" | "against" | "into" | "toward" | "towards" | "over" | "upon" | "onto" => {
             Class::Prep(Prep::Target)
         }
         "in" | "at" | "inside" | "across" | "within" | "throughout" | "near" | "around"
-        | "outside" => Class::Prep(Prep::Locative),
+        | "outside" | "off" => Class::Prep(Prep::Locative),
         "with" => Class::Prep(Prep::With),
         "by" => Class::Prep(Prep::By),
         "from" => Class::Prep(Prep::From),
@@ -192,7 +195,8 @@ pub(super) fn classify(word: &str) -> Class {
         | "granted" | "grant" | "increased" | "increase" | "intensified" | "escalated"
         | "pursued" | "pursue" | "enhance" | "enhanced" | "stabilize" | "stabilise"
         | "maintain" | "maintained" | "had" | "has" | "have" | "pay" | "paid" | "mounted"
-        | "mount" => Class::Light,
+        | "mount" | "completed" | "complete" | "completes" | "retaliated" | "retaliates"
+        | "responded" => Class::Light,
         "new" | "fresh" | "further" | "more" | "additional" | "tough" | "tougher" | "harsh"
         | "harsher" | "sweeping" | "broad" | "broader" | "wide" | "wider" | "economic"
         | "military" | "financial" | "joint" | "major" | "massive" | "large" | "full"
@@ -206,7 +210,10 @@ pub(super) fn classify(word: &str) -> Class {
         | "already" | "top" | "senior" | "two" | "three" | "four" | "five" | "dozens"
         | "hundreds" | "thousands" | "record" | "total" | "overall" | "reported" | "alleged"
         | "global" | "key" | "long" | "short" | "last" | "next" | "own"
-        | "just" | "even" | "only" => Class::Mod,
+        | "just" | "even" | "only" | "former" | "northern" | "southern" | "eastern"
+        | "western" | "central" | "north" | "south" | "east" | "northeastern"
+        | "northwestern" | "southeastern" | "southwestern" | "occupied" | "selected"
+        | "nearly" | "almost" => Class::Mod,
         _ if lower.ends_with("ly") && lower.len() > 4 => Class::Mod,
         _ => Class::Word,
     }
