@@ -38,7 +38,10 @@ fn the_article_reports_one_record_trade_figure_between_china_and_russia() {
         .iter()
         .map(|mention| mention.actor.as_str())
         .collect();
-    assert!(named.contains(&"CHN") && named.contains(&"RUS"), "{named:?}");
+    assert!(
+        named.contains(&"CHN") && named.contains(&"RUS"),
+        "{named:?}"
+    );
 }
 
 #[test]

@@ -323,6 +323,8 @@ impl<'t> Reader<'t> {
             return &unit.code;
         };
         if *qualified {
+            // One entry per family, so a text of a million "Swiss francs" stays linear.
+            self.qualified.retain(|(seen, _)| seen != family);
             self.qualified.push((family, &unit.code));
             return &unit.code;
         }
@@ -399,6 +401,9 @@ impl<'t> Reader<'t> {
         {
             return None;
         }
+        if postfix && number.year_like && self.is_year_before_word(&number, token) {
+            return None;
+        }
         let mut value = number.value * token.multiplier.unwrap_or(1.0);
         let code: &'t str = match &unit.kind {
             UnitKind::Subunit {
@@ -464,6 +469,28 @@ impl<'t> Reader<'t> {
                 currency: code.to_owned(),
             },
         })
+    }
+
+    /// "In 2016 Rand Paul ran", "In 1949 Mao proclaimed", "in 1989 dollars": a year before a
+    /// capitalised word, or after "in", is a date, not an amount.
+    fn is_year_before_word(&mut self, number: &Number, token: Token) -> bool {
+        let written = self.text.get(token.start..token.end).unwrap_or_default();
+        let capitalised = written.starts_with(|c: char| c.is_uppercase())
+            && written.chars().any(char::is_lowercase);
+        let mut word_end = number.start;
+        while word_end > 0 && self.bytes[word_end - 1] == b' ' && number.start - word_end < MAX_GAP
+        {
+            word_end -= 1;
+        }
+        let after_in = word_end >= 2
+            && self.bytes[word_end - 2..word_end].eq_ignore_ascii_case(b"in")
+            && (word_end == 2 || !self.bytes[word_end - 3].is_ascii_alphanumeric());
+        self.steps += number.start - word_end + 1;
+        let named = matches!(
+            self.currencies.units.get(token.unit).map(|unit| &unit.kind),
+            Some(UnitKind::Name { .. } | UnitKind::Subunit { .. })
+        );
+        named && (capitalised || after_in)
     }
 
     /// "10 pounds of cocaine", "a 200-pound man": weight, not sterling.
