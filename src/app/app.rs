@@ -653,7 +653,10 @@ impl TiemapApp {
         if was_loading && !self.is_loading() {
             self.log_map_ready();
         }
-        let moved = self.layout.step_frame();
+        // The time since the last frame, not egui's smoothed estimate: after an idle spell the
+        // first frame must not count the whole pause (step_frame caps it anyway).
+        let frame_seconds = ctx.input(|input| input.unstable_dt);
+        let moved = self.layout.step_frame(frame_seconds);
         if self.last_map_rect.is_some() && (self.fit_pending || (self.auto_fit && moved)) {
             self.fit();
             self.fit_pending = false;

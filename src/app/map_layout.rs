@@ -17,8 +17,11 @@ use super::theme;
 const LAYOUT_SEED: u64 = 1;
 /// Time the simulation may take per frame before it yields to drawing.
 const TICK_BUDGET: Duration = Duration::from_millis(8);
-/// At most this many ticks per frame, so small maps still visibly settle rather than jump.
-const MAX_TICKS_PER_FRAME: usize = 3;
+/// Simulation ticks per second of wall time: the map settles in the same two or three seconds
+/// whether the window draws 60 frames a second or 5 (a software renderer on a busy machine).
+const TICKS_PER_SECOND: f32 = 120.0;
+/// At most this many ticks per frame, so that a long pause does not make the map jump.
+const MAX_TICKS_PER_FRAME: usize = 24;
 /// Alpha kept while a node is dragged, so its neighbours make room.
 const DRAG_ALPHA_TARGET: f32 = 0.3;
 /// Alpha a map is reheated to after a node is unpinned.
@@ -162,15 +165,18 @@ impl MapLayout {
         self.simulation.alpha()
     }
 
-    /// Runs this frame's ticks, unless the map is at rest. Returns whether anything moved.
-    pub fn step_frame(&mut self) -> bool {
+    /// Runs the ticks due for `frame_seconds` of wall time (at least one, within the frame's
+    /// time budget), unless the map is at rest. Returns whether anything moved.
+    pub fn step_frame(&mut self, frame_seconds: f32) -> bool {
         self.ticks_last_frame = 0;
         self.tick_time_last_frame = Duration::ZERO;
         if self.simulation.is_settled() {
             return false;
         }
+        let due =
+            ((frame_seconds * TICKS_PER_SECOND).round() as usize).clamp(1, MAX_TICKS_PER_FRAME);
         let start = Instant::now();
-        while self.ticks_last_frame < MAX_TICKS_PER_FRAME {
+        while self.ticks_last_frame < due {
             self.simulation.tick();
             self.ticks_last_frame += 1;
             if self.simulation.is_settled() || start.elapsed() > TICK_BUDGET {
