@@ -145,7 +145,9 @@ fn paint_edges(
 ) {
     let (xs, ys) = view.layout.xs_ys();
     let mut halos = Vec::new();
-    let mut shapes = Vec::with_capacity(view.drawn_edges.len());
+    let mut shapes = Vec::new();
+    // Big maps: one mesh of plain quads instead of thousands of anti-aliased line shapes.
+    let mut batch = (view.drawn_edges.len() > theme::MESH_EDGES_ABOVE).then(egui::Mesh::default);
     for drawn in view.drawn_edges {
         let a = screen_from_world.screen_from_world([xs[drawn.node_a], ys[drawn.node_a]]);
         let b = screen_from_world.screen_from_world([xs[drawn.node_b], ys[drawn.node_b]]);
@@ -163,7 +165,12 @@ fn paint_edges(
                 Stroke::new(drawn.width_px + theme::SELECTION_HALO_PX, theme::SELECTION),
             ));
         }
-        if drawn.hedged || drawn.negated {
+        if let Some(mesh) = batch.as_mut() {
+            // An edge shorter than a pixel is hidden under its nodes.
+            if a.distance_sq(b) >= 1.0 {
+                add_segment_quad(mesh, a, b, drawn.width_px, drawn.color);
+            }
+        } else if drawn.hedged || drawn.negated {
             shapes.extend(Shape::dashed_line(
                 &[a, b],
                 stroke,
@@ -175,7 +182,44 @@ fn paint_edges(
         }
     }
     painter.extend(halos);
+    if let Some(mesh) = batch {
+        painter.add(Shape::mesh(mesh));
+    }
     painter.extend(shapes);
+}
+
+/// A plain quad along `a`-`b`, `width` pixels wide.
+fn add_segment_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let along = b - a;
+    let length = along.length();
+    if length <= f32::EPSILON {
+        return;
+    }
+    let across = vec2(-along.y, along.x) * (width.max(1.0) * 0.5 / length);
+    let first = mesh.vertices.len() as u32;
+    for corner in [a + across, a - across, b - across, b + across] {
+        mesh.colored_vertex(corner, color);
+    }
+    mesh.add_triangle(first, first + 1, first + 2);
+    mesh.add_triangle(first, first + 2, first + 3);
+}
+
+/// A flat quad for a small node (a diamond for countries, a square for blocs): two triangles,
+/// the least a software renderer can be asked to shade.
+fn add_small_node(mesh: &mut egui::Mesh, kind: ActorKind, center: Pos2, radius: f32) {
+    let (sides, turn) = match kind {
+        ActorKind::Country => (4u32, 0.0),
+        ActorKind::Bloc => (4u32, std::f32::consts::FRAC_PI_4),
+    };
+    let color = theme::node_fill(kind);
+    let first = mesh.vertices.len() as u32;
+    for side in 0..sides {
+        let angle = turn + side as f32 * std::f32::consts::TAU / sides as f32;
+        mesh.colored_vertex(center + vec2(angle.cos(), angle.sin()) * radius, color);
+    }
+    for side in 1..sides - 1 {
+        mesh.add_triangle(first, first + side, first + side + 1);
+    }
 }
 
 fn node_radius_px(view: &MapView<'_>, node: usize, scale: f32) -> f32 {
@@ -201,7 +245,8 @@ fn paint_nodes(
         Some(Selection::Node(id)) => view.layout.index_of(id),
         _ => None,
     };
-    let mut shapes = Vec::with_capacity(visible.len() * 2);
+    let mut shapes = Vec::new();
+    let mut small_nodes = egui::Mesh::default();
     for &node in &visible {
         let center = screen_from_world.screen_from_world([xs[node], ys[node]]);
         let radius = node_radius_px(view, node, scale);
@@ -209,16 +254,22 @@ fn paint_nodes(
             .map
             .actor(view.layout.id_of(node))
             .map_or(ActorKind::Country, |actor| actor.kind);
-        let outline = if Some(node) == selected_node || Some(node) == view.dragged_node {
+        let highlighted = Some(node) == selected_node || Some(node) == view.dragged_node;
+        let outline = if highlighted {
             Stroke::new(3.0, theme::SELECTION)
         } else {
             Stroke::new((scale).clamp(0.5, 1.5), theme::NODE_OUTLINE)
         };
-        shapes.push(node_shape(kind, center, radius, outline));
+        if radius < theme::SMALL_NODE_PX && !highlighted {
+            add_small_node(&mut small_nodes, kind, center, radius);
+        } else {
+            shapes.push(node_shape(kind, center, radius, outline));
+        }
         if view.layout.is_pinned(node) {
             shapes.extend(pin_mark(center, radius));
         }
     }
+    painter.add(Shape::mesh(small_nodes));
     painter.extend(shapes);
 
     let label_px = theme::LABEL_SIZE_WORLD * scale;

@@ -60,6 +60,13 @@ pub const MIN_LABEL_SIZE_PX: f32 = 7.0;
 /// unreadable grey mass and cost most of the frame.
 pub const MAX_LABELS_ON_SCREEN: usize = 600;
 
+/// Nodes drawn smaller than this are flat polygons in one shared mesh (no outline, no
+/// anti-aliasing): at that size the detail is invisible and the vertices are what costs, most
+/// of all on a software renderer.
+pub const SMALL_NODE_PX: f32 = 5.0;
+/// Maps with more edges than this draw them as one mesh of plain quads (no dashes).
+pub const MESH_EDGES_ABOVE: usize = 2_000;
+
 /// Pointer distance within which an edge counts as clicked.
 pub const EDGE_HIT_PX: f32 = 6.0;
 /// Extra distance around a node's shape within which it counts as grabbed.
