@@ -316,3 +316,43 @@ fn the_bundled_article_opens_on_its_map_sentences_and_figure() {
     );
     harness.get_by_label("of the selected edge");
 }
+
+#[test]
+fn a_saved_map_reopens_with_the_same_positions_and_pins() {
+    let mut harness = settled_harness(fixture_map());
+    let ctx = harness.ctx.clone();
+    let russia = harness.state().node_world_pos("RUS").expect("on the map");
+    let pin_at = [russia[0] + 80.0, russia[1] - 30.0];
+    for command in [
+        Command::StartDrag("RUS".into()),
+        Command::DragTo(pin_at),
+        Command::EndDrag,
+    ] {
+        harness.state_mut().apply(&ctx, command);
+    }
+    harness.run();
+    assert!(harness.state().title().ends_with('*'));
+    let dir = std::env::temp_dir().join(format!("tiemap-gui-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join("fixture.ron");
+    harness
+        .state_mut()
+        .apply(&ctx, Command::SaveMapTo(path.clone()));
+    harness.run();
+    assert_eq!(harness.state().title(), "tiemap - fixture.ron");
+
+    let saved = tiemap::io::load_map(&path).expect("the saved map reads back");
+    let placement = saved.positions.get("RUS").expect("position saved");
+    assert!(placement.pinned);
+    assert!((placement.x - pin_at[0]).abs() < 1e-3 && (placement.y - pin_at[1]).abs() < 1e-3);
+    let china = harness.state().node_world_pos("CHN").expect("on the map");
+    let mut reopened = settled_harness(saved);
+    assert!(reopened.state().is_pinned("RUS"));
+    assert_eq!(reopened.state().node_world_pos("RUS"), Some(pin_at));
+    let china_again = reopened.state().node_world_pos("CHN").expect("on the map");
+    assert!(
+        (china_again[0] - china[0]).hypot(china_again[1] - china[1]) < 5.0,
+        "an unpinned node reopens where it was: {china:?} vs {china_again:?}"
+    );
+    reopened.run();
+}

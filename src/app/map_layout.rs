@@ -52,6 +52,9 @@ pub struct MapLayout {
     node_ids: Vec<ActorId>,
     node_index: BTreeMap<ActorId, usize>,
     sizes: Vec<NodeSize>,
+    /// Every node came with a saved position: the map is shown as saved, and the simulation
+    /// only runs once the user moves something.
+    at_rest_as_saved: bool,
     /// Ticks run in the last frame.
     pub ticks_last_frame: usize,
     /// Wall time of those ticks.
@@ -110,11 +113,14 @@ impl MapLayout {
                 simulation.pin(index, [place.x, place.y]);
             }
         }
+        let at_rest_as_saved =
+            !node_ids.is_empty() && initial.iter().all(std::option::Option::is_some);
         MapLayout {
             simulation,
             node_ids,
             node_index,
             sizes,
+            at_rest_as_saved,
             ticks_last_frame: 0,
             tick_time_last_frame: Duration::ZERO,
         }
@@ -157,7 +163,7 @@ impl MapLayout {
 
     /// Whether the simulation has come to rest.
     pub fn is_settled(&self) -> bool {
-        self.simulation.is_settled()
+        self.at_rest_as_saved || self.simulation.is_settled()
     }
 
     /// Current alpha.
@@ -170,7 +176,7 @@ impl MapLayout {
     pub fn step_frame(&mut self, frame_seconds: f32) -> bool {
         self.ticks_last_frame = 0;
         self.tick_time_last_frame = Duration::ZERO;
-        if self.simulation.is_settled() {
+        if self.is_settled() {
             return false;
         }
         let due =
@@ -189,6 +195,7 @@ impl MapLayout {
 
     /// A drag started on `node`: it is held where it is and the map warms up.
     pub fn start_drag(&mut self, node: usize) {
+        self.at_rest_as_saved = false;
         let position = self.simulation.position(node);
         self.simulation.pin(node, position);
         self.simulation.set_alpha_target(DRAG_ALPHA_TARGET);
@@ -208,6 +215,7 @@ impl MapLayout {
 
     /// Lets a node move again.
     pub fn unpin(&mut self, node: usize) {
+        self.at_rest_as_saved = false;
         self.simulation.unpin(node);
         self.simulation.reheat(UNPIN_REHEAT_ALPHA);
     }
