@@ -342,9 +342,9 @@ impl Simulation {
             self.recenter();
         }
         if self.config.separate_discs {
-            // Pushing one pair apart can press another together: a few passes while there is
-            // work left (a pass that finds nothing moved nothing). While the map is hot the forces still rearrange it, so one pass is enough; as it
-            // cools (or is about to count as settled) the passes make sure nothing overlaps.
+            // Pushing one pair apart can press another together, so as the map cools (or is
+            // about to count as settled) passes repeat until one finds nothing to move. While
+            // it is hot the forces still rearrange everything, and one pass a tick is enough.
             let cooling = self.alpha < 0.05 || self.max_speed < 4.0 * self.config.settle_speed;
             let passes = if cooling { SEPARATION_PASSES } else { 1 };
             for _ in 0..passes {

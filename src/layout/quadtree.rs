@@ -4,10 +4,12 @@
 //! (Z-order) code, into a flat arena of cells laid out in depth-first pre-order with a "skip"
 //! index per cell, so a traversal is a forward scan with no stack and no pointers, and every
 //! buffer (codes, sorted points, cells) keeps its capacity from one tick to the next: after the
-//! first tick a rebuild allocates nothing. Leaves hold up to [`LEAF_SIZE`] points, which are
-//! consecutive in the sorted arrays. Forces are computed per leaf ("group walk"): one traversal
-//! decides, for all points of a leaf at once, which cells are far enough to count as one body,
-//! and then a tight loop over plain arrays adds up their pulls for each point.
+//! first tick a rebuild allocates nothing (once the buffers have grown to the largest tree seen).
+//! Leaves hold up to [`LEAF_SIZE`] points, consecutive in the sorted arrays. Forces are computed
+//! per group (the largest cells of at most [`GROUP_SIZE`] points): one traversal decides, for all
+//! points of a group at once, which cells are far enough to count as one body and which leaves
+//! must be summed point by point; then a branch-free loop over plain arrays adds up the pulls
+//! for each point of the group.
 
 /// Most points a leaf holds before it is split (unless its points share one Morton code).
 pub(crate) const LEAF_SIZE: usize = 8;
