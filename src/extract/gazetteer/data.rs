@@ -95,6 +95,10 @@ impl PersonEntry {
 
 /// A context rule for words that are not always actors (see tools/curated/rules.txt).
 #[derive(Debug, Deserialize)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "the flags of tools/curated/rules.txt, one field each, as the file writes them"
+)]
 pub(super) struct ContextEntry {
     /// The surface forms the rule applies to, as written in the names lists.
     pub forms: Vec<String>,

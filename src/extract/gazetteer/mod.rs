@@ -7,8 +7,9 @@
 //! word boundaries, the spelling variant it matched (ALL CAPS only in all-caps context), the
 //! context rules for words that are not always countries ("Atlanta, Georgia", "Michael Jordan",
 //! "roast turkey", "Beijing Olympics"), and for office holders the document's date. A rejected
-//! match restarts the search one character later, so a shorter valid name inside a longer
-//! rejected one is still found, and the cost stays linear (patterns are short).
+//! match is retried with the shorter patterns that start at the same place, then the search
+//! restarts one character later, so a valid name inside a longer rejected one is still found;
+//! the cost stays linear because patterns are short.
 //!
 //! Case-sensitive patterns are the main design decision: "us", "china" and "turkey" never reach
 //! the context checks at all, which keeps the pass fast and the rules few.
@@ -100,13 +101,23 @@ struct ContextRule {
     /// Each entry's tokens nearest-first (reversed), so they compare with words before a match.
     reject_before: Vec<Vec<String>>,
     reject_after: Vec<Vec<String>>,
-    name_like: bool,
-    surname_like: bool,
+    person_name: PersonName,
     need_the: bool,
     no_caps: bool,
     /// How many words before and after a match the rule reads.
     words_before: usize,
     words_after: usize,
+}
+
+/// Whether a word is also a person's name, so that capitalised neighbours reject it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PersonName {
+    /// Not a name.
+    No,
+    /// A first name or surname: "Michael Jordan", "Chad Smith".
+    FirstOrSurname,
+    /// A surname: "Jack London".
+    Surname,
 }
 
 /// The outcome of checking one automaton match.
@@ -188,18 +199,48 @@ impl Gazetteer {
             else {
                 break;
             };
-            let span = Span::new(found.start(), found.end());
+            let mut span = Span::new(found.start(), found.end());
+            let mut pattern = found.pattern().as_usize();
             let sentence = cursor.sentence_at(span.start);
-            match self.judge(text, span, found.pattern().as_usize(), sentence, date_range) {
-                Verdict::Mention(mention) => {
-                    mentions.push(mention);
-                    position = span.end;
+            loop {
+                match self.judge(text, span, pattern, sentence, date_range) {
+                    Verdict::Mention(mention) => {
+                        mentions.push(mention);
+                        position = span.end;
+                    }
+                    Verdict::Blocked => position = span.end,
+                    Verdict::Rejected => {
+                        // A shorter name at the same place may still stand ("Biden" when "Biden
+                        // administration" is out of its dates); else go on one character later.
+                        if let Some((shorter, shorter_pattern)) = self.shorter_match(text, span) {
+                            span = shorter;
+                            pattern = shorter_pattern;
+                            continue;
+                        }
+                        position = next_char_boundary(text, span.start);
+                    }
                 }
-                Verdict::Blocked => position = span.end,
-                Verdict::Rejected => position = next_char_boundary(text, span.start),
+                break;
             }
         }
         mentions
+    }
+
+    /// The longest pattern starting where `span` starts and ending before it ends.
+    fn shorter_match(&self, text: &str, span: Span) -> Option<(Span, usize)> {
+        if span.len() <= 1 {
+            return None;
+        }
+        // Leftmost-longest within the shorter range: a pattern starting at `span.start` is the
+        // leftmost if there is one (an unanchored search spares building anchored start states).
+        let input = Input::new(text).range(span.start..span.end - 1);
+        let found = self.inner.automaton.find(input)?;
+        (found.start() == span.start).then(|| {
+            (
+                Span::new(found.start(), found.end()),
+                found.pattern().as_usize(),
+            )
+        })
     }
 
     /// Decides what one automaton match is.
@@ -491,8 +532,13 @@ impl ContextRule {
                 })
                 .collect(),
             reject_after: entry.reject_after.iter().map(tokens).collect(),
-            name_like: entry.name_like,
-            surname_like: entry.surname_like,
+            person_name: if entry.name_like {
+                PersonName::FirstOrSurname
+            } else if entry.surname_like {
+                PersonName::Surname
+            } else {
+                PersonName::No
+            },
             need_the: entry.need_the,
             no_caps: entry.no_caps,
             words_before,
@@ -528,8 +574,15 @@ impl ContextRule {
         {
             return true;
         }
-        (self.name_like || self.surname_like)
-            && looks_like_a_persons_name(text, span, sentence, before, after, self.name_like)
+        self.person_name != PersonName::No
+            && looks_like_a_persons_name(
+                text,
+                span,
+                sentence,
+                before,
+                after,
+                self.person_name == PersonName::FirstOrSurname,
+            )
     }
 }
 
