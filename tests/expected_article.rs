@@ -89,7 +89,10 @@ fn every_required_tie_is_found_with_its_mode_and_sentences() {
         let found = sentences_of(&extraction, x, y, category, mode);
         for sentence in sentences {
             if !found.contains(sentence) {
-                missing.push(format!("{x}-{y} {} {mode} sentence {sentence}", category.name()));
+                missing.push(format!(
+                    "{x}-{y} {} {mode} sentence {sentence}",
+                    category.name()
+                ));
             }
         }
     }
@@ -135,7 +138,11 @@ fn should_ties_are_found_west_diplomacy_and_hedged_european_visits() {
             && !tie.negated
             && tie.evidence.iter().any(|evidence| evidence.sentence == 3)
     });
-    assert!(west, "no CHN-WEST tie in sentence 3:\n{}", describe(&extraction));
+    assert!(
+        west,
+        "no CHN-WEST tie in sentence 3:\n{}",
+        describe(&extraction)
+    );
     let europe = extraction.ties.iter().any(|tie| {
         tie.source == "EU"
             && tie.target == "CHN"
@@ -144,7 +151,11 @@ fn should_ties_are_found_west_diplomacy_and_hedged_european_visits() {
             && tie.hedged
             && tie.evidence.iter().any(|evidence| evidence.sentence == 4)
     });
-    assert!(europe, "no hedged EU->CHN visit in sentence 4:\n{}", describe(&extraction));
+    assert!(
+        europe,
+        "no hedged EU->CHN visit in sentence 4:\n{}",
+        describe(&extraction)
+    );
 }
 
 #[test]
@@ -166,9 +177,15 @@ fn forbidden_ties_are_absent() {
         );
     }
     let refused = extraction.ties.iter().any(|tie| {
-        tie.source == "CHN" && tie.target == "RUS" && tie.category == Category::Accuse && tie.negated
+        tie.source == "CHN"
+            && tie.target == "RUS"
+            && tie.category == Category::Accuse
+            && tie.negated
     });
-    assert!(refused, "the refusal to condemn should be kept as a negated tie:\n{report}");
+    assert!(
+        refused,
+        "the refusal to condemn should be kept as a negated tie:\n{report}"
+    );
     for actor in &extraction.actors {
         let name = actor.name.to_ascii_lowercase();
         assert!(
@@ -192,7 +209,10 @@ fn evidence_marks_the_cue_and_the_mentions_of_both_ends() {
             assert!(!evidence.cue.is_empty());
             for end in [&tie.source, &tie.target] {
                 assert!(
-                    evidence.mentions.iter().any(|mention| &mention.actor == end),
+                    evidence
+                        .mentions
+                        .iter()
+                        .any(|mention| &mention.actor == end),
                     "{}->{} evidence in sentence {} lacks a mention of {end}",
                     tie.source,
                     tie.target,

@@ -35,7 +35,11 @@ fn parse_expected(line: &str) -> Expected {
     let ends = words.next().expect("pair");
     let category = Category::from_name(words.next().expect("category")).expect("known category");
     let flag = words.next().unwrap_or("");
-    let (symmetric, separator) = if ends.contains('=') { (true, '=') } else { (false, '>') };
+    let (symmetric, separator) = if ends.contains('=') {
+        (true, '=')
+    } else {
+        (false, '>')
+    };
     let (source, target) = ends.split_once(separator).expect("two ends");
     Expected {
         source: source.to_owned(),
@@ -83,8 +87,17 @@ fn ratio(numerator: usize, denominator: usize) -> f64 {
     }
 }
 
-fn score_paragraph(paragraph: &Paragraph, ties: &[Tie], counts: &mut Counts, log: &mut Vec<String>) {
-    let expected: Vec<Expected> = paragraph.ties.iter().map(|line| parse_expected(line)).collect();
+fn score_paragraph(
+    paragraph: &Paragraph,
+    ties: &[Tie],
+    counts: &mut Counts,
+    log: &mut Vec<String>,
+) {
+    let expected: Vec<Expected> = paragraph
+        .ties
+        .iter()
+        .map(|line| parse_expected(line))
+        .collect();
     let plain_expected: Vec<&Expected> = expected.iter().filter(|tie| !tie.negated).collect();
     let shown: Vec<&Tie> = ties.iter().filter(|tie| !tie.negated).collect();
 
@@ -100,10 +113,16 @@ fn score_paragraph(paragraph: &Paragraph, ties: &[Tie], counts: &mut Counts, log
     counts.pair_predicted += predicted_pairs.len();
     counts.pair_tp += gold_pairs.intersection(&predicted_pairs).count();
     for pair in gold_pairs.difference(&predicted_pairs) {
-        log.push(format!("{}: missed pair {}-{}", paragraph.id, pair.0, pair.1));
+        log.push(format!(
+            "{}: missed pair {}-{}",
+            paragraph.id, pair.0, pair.1
+        ));
     }
     for pair in predicted_pairs.difference(&gold_pairs) {
-        log.push(format!("{}: extra pair {}-{}", paragraph.id, pair.0, pair.1));
+        log.push(format!(
+            "{}: extra pair {}-{}",
+            paragraph.id, pair.0, pair.1
+        ));
     }
 
     let matches = |gold: &Expected, tie: &Tie| {
@@ -148,7 +167,11 @@ fn score_paragraph(paragraph: &Paragraph, ties: &[Tie], counts: &mut Counts, log
         if right {
             counts.directed_predicted_right += 1;
         } else {
-            log.push(format!("{}: extra {source}->{target} {}", paragraph.id, category.name()));
+            log.push(format!(
+                "{}: extra {source}->{target} {}",
+                paragraph.id,
+                category.name()
+            ));
         }
     }
 
@@ -180,7 +203,10 @@ fn score_paragraph(paragraph: &Paragraph, ties: &[Tie], counts: &mut Counts, log
 fn corpus_pairs_categories_and_flags_meet_the_bar() {
     let extractor = Extractor::new().expect("assets load");
     let paragraphs = corpus();
-    assert!(paragraphs.len() >= 60, "the corpus needs 60 paragraphs or more");
+    assert!(
+        paragraphs.len() >= 60,
+        "the corpus needs 60 paragraphs or more"
+    );
     let mut counts = Counts::default();
     let mut log = Vec::new();
     for paragraph in &paragraphs {
@@ -212,9 +238,16 @@ fn corpus_pairs_categories_and_flags_meet_the_bar() {
         counts.flags_right,
         counts.flags_total
     );
-    assert!(counts.forbidden.is_empty(), "forbidden pairs: {:#?}", counts.forbidden);
+    assert!(
+        counts.forbidden.is_empty(),
+        "forbidden pairs: {:#?}",
+        counts.forbidden
+    );
     assert!(pair_precision >= 0.9, "pair precision {pair_precision:.3}");
     assert!(pair_recall >= 0.9, "pair recall {pair_recall:.3}");
-    assert!(category_accuracy >= 0.8, "category accuracy {category_accuracy:.3}");
+    assert!(
+        category_accuracy >= 0.8,
+        "category accuracy {category_accuracy:.3}"
+    );
     assert!(flag_accuracy >= 0.8, "flag accuracy {flag_accuracy:.3}");
 }

@@ -21,14 +21,20 @@ fn print_ties() {
     };
     let extractor = Extractor::new().expect("assets load");
     let sentences = tiemap::extract::sentences::split_sentences(&document.text);
-    let date = document.date.as_deref().and_then(tiemap::extract::DocDate::parse);
+    let date = document
+        .date
+        .as_deref()
+        .and_then(tiemap::extract::DocDate::parse);
     let mut mentions = extractor
         .gazetteer()
         .find_mentions(&document.text, &sentences, date);
     tiemap::extract::coref::resolve_references(&document.text, &sentences, &mut mentions);
     for mention in &mentions {
         let words = mention.span.slice(&document.text).unwrap_or_default();
-        println!("  mention {words:?} {:?} {:?}", mention.actors, mention.form);
+        println!(
+            "  mention {words:?} {:?} {:?}",
+            mention.actors, mention.form
+        );
     }
     let extraction = extractor.extract(&document);
     for tie in &extraction.ties {
@@ -48,4 +54,64 @@ fn print_ties() {
             sentences.join(" ")
         );
     }
+}
+
+/// A rough throughput probe (not a benchmark: see benches/): the article and the corpus
+/// repeated to about 10 MB, through the whole pipeline and through tie reading alone.
+#[test]
+#[ignore = "manual probe; run in release"]
+fn print_throughput() {
+    #[derive(serde::Deserialize)]
+    struct Paragraph {
+        text: String,
+    }
+    let corpus: Vec<Paragraph> =
+        ron::from_str(include_str!("fixtures/corpus.ron")).expect("corpus parses");
+    let mut text = String::new();
+    while text.len() < 10_000_000 {
+        text.push_str(include_str!("../data/article.txt"));
+        text.push('\n');
+        for paragraph in &corpus {
+            text.push_str(&paragraph.text);
+            text.push('\n');
+        }
+    }
+    let extractor = Extractor::new().expect("assets load");
+    let document = Document {
+        id: "bulk".to_owned(),
+        title: None,
+        date: Some("2023-02".to_owned()),
+        text,
+    };
+    let megabytes = document.text.len() as f64 / 1e6;
+    let started = std::time::Instant::now();
+    let extraction = extractor.extract(&document);
+    let whole = started.elapsed().as_secs_f64();
+    let sentences = tiemap::extract::sentences::split_sentences(&document.text);
+    let date = tiemap::extract::DocDate::parse("2023-02");
+    let mut mentions = extractor
+        .gazetteer()
+        .find_mentions(&document.text, &sentences, date);
+    tiemap::extract::coref::resolve_references(&document.text, &sentences, &mut mentions);
+    let lexicon = tiemap::extract::Lexicon::builtin().expect("lexicon loads");
+    let started = std::time::Instant::now();
+    let ties = tiemap::extract::ties::extract_ties(
+        "bulk",
+        &document.text,
+        &sentences,
+        &mentions,
+        &lexicon,
+    );
+    let alone = started.elapsed().as_secs_f64();
+    println!(
+        "{megabytes:.1} MB, {} ties ({} merged): pipeline {:.1} MB/s, ties alone {:.1} MB/s",
+        extraction
+            .ties
+            .iter()
+            .map(|tie| tie.evidence.len())
+            .sum::<usize>(),
+        ties.len(),
+        megabytes / whole,
+        megabytes / alone
+    );
 }

@@ -17,7 +17,8 @@ fn mentions(text: &str, names: &[(&str, &[&str], MentionForm)]) -> Vec<ActorMent
             let end = start + phrase.len();
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
             {
                 found.push(ActorMention {
                     actors: actors.iter().map(|actor| (*actor).to_owned()).collect(),
@@ -48,6 +49,8 @@ const NAMES: &[(&str, &[&str], MentionForm)] = &[
     ("India", &["IND"], MentionForm::Name),
     ("Nepal", &["NPL"], MentionForm::Name),
     ("Iran", &["IRN"], MentionForm::Name),
+    ("Iranian", &["IRN"], MentionForm::Adjective),
+    ("Israeli", &["ISR"], MentionForm::Adjective),
     ("Israel", &["ISR"], MentionForm::Name),
     ("the two nations", &["CHN", "RUS"], MentionForm::Reference),
 ];
@@ -64,9 +67,8 @@ fn find<'t>(ties: &'t [Tie], source: &str, target: &str, category: Category) -> 
 }
 
 fn has_pair(ties: &[Tie], x: &str, y: &str) -> bool {
-    ties.iter().any(|tie| {
-        (tie.source == x && tie.target == y) || (tie.source == y && tie.target == x)
-    })
+    ties.iter()
+        .any(|tie| (tie.source == x && tie.target == y) || (tie.source == y && tie.target == x))
 }
 
 #[test]
@@ -100,7 +102,10 @@ fn between_x_and_y_and_group_references_give_both_sides() {
     assert!(has_pair(&found, "CHN", "RUS"));
     let found = ties("They signalled a partnership between the two nations.");
     let tie = found.first().expect("a tie");
-    assert_eq!((tie.category, tie.mode.as_str()), (Category::Support, "partnership"));
+    assert_eq!(
+        (tie.category, tie.mode.as_str()),
+        (Category::Support, "partnership")
+    );
     assert!(has_pair(&found, "CHN", "RUS"));
 }
 
@@ -141,18 +146,24 @@ fn negation_governs_the_first_cue_only() {
 
 #[test]
 fn negation_reaches_into_a_clause_but_not_a_presupposed_noun_phrase() {
-    let found = ties("US officials have not seen evidence of China providing lethal aid to Russia.");
+    let found =
+        ties("US officials have not seen evidence of China providing lethal aid to Russia.");
     let aid = find(&found, "CHN", "RUS", Category::Aid).expect("the aid tie is kept");
     assert!(aid.negated);
     assert!(found.iter().all(|tie| tie.negated), "{found:?}");
-    let found = ties("Denying prior knowledge of Russia's invasion of Ukraine, China stayed quiet.");
+    let found =
+        ties("Denying prior knowledge of Russia's invasion of Ukraine, China stayed quiet.");
     assert!(find(&found, "RUS", "UKR", Category::Assault).is_some_and(|tie| !tie.negated));
 }
 
 #[test]
 fn no_limits_is_not_a_negation_but_no_sanctions_is() {
     let found = ties("China and Russia declared a \u{201C}no limits\u{201D} partnership.");
-    assert!(found.iter().any(|tie| tie.category == Category::Support && !tie.negated));
+    assert!(
+        found
+            .iter()
+            .any(|tie| tie.category == Category::Support && !tie.negated)
+    );
     let found = ties("India imposed no sanctions on Russia.");
     assert!(find(&found, "IND", "RUS", Category::Sanction).is_some_and(|tie| tie.negated));
 }
@@ -181,7 +192,10 @@ fn threats_hedge_what_they_threaten() {
 fn condemning_an_earlier_act_targets_its_actor() {
     let found = ties("Israel struck Iran on Friday. Russia condemned the strikes.");
     assert!(find(&found, "ISR", "IRN", Category::Assault).is_some());
-    assert!(find(&found, "RUS", "ISR", Category::Accuse).is_some(), "{found:?}");
+    assert!(
+        find(&found, "RUS", "ISR", Category::Accuse).is_some(),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -194,7 +208,8 @@ fn headlines_in_title_case_read_like_sentences() {
 
 #[test]
 fn evidence_holds_the_cue_and_the_two_mentions() {
-    let found = ties("Chinese leader Xi welcomed Russian officials. The US warned China of consequences.");
+    let found =
+        ties("Chinese leader Xi welcomed Russian officials. The US warned China of consequences.");
     let tie = find(&found, "USA", "CHN", Category::Threaten).expect("warning");
     let evidence = &tie.evidence[0];
     assert_eq!(evidence.sentence, 1);
@@ -224,6 +239,61 @@ fn bad_input_neither_panics_nor_takes_long() {
         span: Span::new(3, 400),
         form: MentionForm::Name,
     }];
-    let _ = extract_ties("odd", text, &[Span::new(0, 400), Span::new(5, 6)], &odd, &lexicon);
+    let _ = extract_ties(
+        "odd",
+        text,
+        &[Span::new(0, 400), Span::new(5, 6)],
+        &odd,
+        &lexicon,
+    );
     assert!(extract_ties("empty", "", &[], &[], &lexicon).is_empty());
+}
+
+#[test]
+fn an_owned_event_names_its_target() {
+    let found = ties("India welcomed the talks but rejected calls from Nepal for mediation.");
+    assert!(
+        find(&found, "IND", "NPL", Category::Reject).is_some(),
+        "{found:?}"
+    );
+    let found = ties("Israel condemned the Iranian attack.");
+    assert!(
+        find(&found, "ISR", "IRN", Category::Accuse).is_some(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_reaction_targets_the_act_just_stated() {
+    let found = ties("Iran launched a missile over Israel, drawing condemnation from India.");
+    assert!(
+        find(&found, "IND", "IRN", Category::Accuse).is_some(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn headline_commas_join_the_two_sides() {
+    let found = ties("China, India Hold Border Talks");
+    assert!(has_pair(&found, "CHN", "IND"), "{found:?}");
+}
+
+#[test]
+fn the_speaker_of_a_quote_is_the_source() {
+    let found = ties(
+        "\u{201C}We condemn the Israeli strikes on Iran,\u{201D} the Chinese foreign ministry said.",
+    );
+    assert!(
+        find(&found, "CHN", "ISR", Category::Accuse).is_some(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn welcoming_a_decision_is_not_a_visit() {
+    let found = ties("China welcomed Russia's decision and India welcomed the US proposal.");
+    assert!(
+        found.iter().all(|tie| tie.category != Category::Consult),
+        "{found:?}"
+    );
 }

@@ -16,6 +16,8 @@ use super::ExtractError;
 use crate::model::Category;
 
 /// One sense a cue word can have: what kind of tie it states and how its actors are found.
+// The flags mirror the asset file one for one; a bit set would only hide their names.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CueSense {
     /// PLOVER category of the tie.
@@ -87,6 +89,7 @@ struct LexiconFile {
 }
 
 #[derive(Deserialize)]
+#[allow(clippy::struct_excessive_bools)]
 struct CueGroup {
     category: Category,
     mode: String,
@@ -123,7 +126,8 @@ impl Lexicon {
             name: "lexicon.ron",
             message,
         };
-        let file: LexiconFile = ron::from_str(source).map_err(|error| malformed(error.to_string()))?;
+        let file: LexiconFile =
+            ron::from_str(source).map_err(|error| malformed(error.to_string()))?;
         let mut senses = Vec::with_capacity(file.cues.len());
         let mut texts: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
@@ -240,7 +244,10 @@ mod tests {
         let lexicon = Lexicon::builtin().expect("lexicon parses");
         for category in Category::ALL {
             assert!(
-                lexicon.senses().iter().any(|sense| sense.category == category),
+                lexicon
+                    .senses()
+                    .iter()
+                    .any(|sense| sense.category == category),
                 "no cue for {}",
                 category.name()
             );

@@ -54,7 +54,7 @@ pub fn extract_ties(
         let recent_act = recent
             .last()
             .is_some_and(|act: &RecentAct| act.sentence + ANAPHORA_REACH >= index);
-        if !names_two_actors(local) && !(recent_act && !local.is_empty()) {
+        if !names_two_actors(local) && (!recent_act || local.is_empty()) {
             continue;
         }
         let Some(sentence_text) = span.slice(text) else {
@@ -150,18 +150,22 @@ const ANAPHORA_REACH: usize = 2;
 const RECENT_LIMIT: usize = 32;
 
 /// The actors of the latest act of `category` within reach of sentence `index`.
-fn recent_actors(recent: &[RecentAct], category: Category, index: usize) -> Vec<String> {
-    let Some(latest) = recent
-        .iter()
-        .rev()
-        .find(|act| act.category == category && act.sentence + ANAPHORA_REACH >= index)
-    else {
+/// With no category: the latest act of the same sentence, whatever it was.
+fn recent_actors(recent: &[RecentAct], category: Option<Category>, index: usize) -> Vec<String> {
+    let reach = if category.is_some() {
+        ANAPHORA_REACH
+    } else {
+        0
+    };
+    let Some(latest) = recent.iter().rev().find(|act| {
+        category.is_none_or(|category| act.category == category) && act.sentence + reach >= index
+    }) else {
         return Vec::new();
     };
     let mut actors: Vec<String> = recent
         .iter()
         .filter(|act| {
-            act.category == category
+            act.category == latest.category
                 && act.sentence == latest.sentence
                 && act.cue_start == latest.cue_start
         })
@@ -179,7 +183,7 @@ fn read_sentence(
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
-    let first_new = ties.len();
+    let mut seen = std::collections::HashSet::new();
     let mut pairs: Vec<Found<'_>> = Vec::new();
     for (cue_index, cue) in sentence.cues.iter().enumerate() {
         let Some(sense) = lexicon.senses().get(cue.sense) else {
@@ -193,7 +197,11 @@ fn read_sentence(
         pairs.clear();
         match found.event {
             Some(event) if found.targets.is_empty() && !found.within => {
-                let implied = recent_actors(recent, event, context.index);
+                let implied = recent_actors(recent, Some(event), context.index);
+                implied_pairs(sentence, &found, &implied, &mut pairs);
+            }
+            None if found.reaction && found.targets.is_empty() => {
+                let implied = recent_actors(recent, None, context.index);
                 implied_pairs(sentence, &found, &implied, &mut pairs);
             }
             _ => collect_pairs(sentence, &found, sense.symmetric, &mut pairs),
@@ -212,26 +220,24 @@ fn read_sentence(
             }
         }
         for pair in &pairs {
-            let duplicate = ties[first_new..].iter().any(|tie| {
-                tie.source == pair.source
-                    && tie.target == pair.target
-                    && tie.category == sense.category
-                    && tie.mode == sense.mode
-                    && tie.negated == negated
-                    && tie.hedged == hedged
-            });
-            if duplicate {
+            // One piece of evidence per sentence and tie.
+            let key = (
+                pair.source,
+                pair.target.clone(),
+                sense.category,
+                sense.mode.as_str(),
+                negated,
+                hedged,
+            );
+            if !seen.insert(key) {
                 continue;
             }
-            let cue_span = Span::new(
-                context.span.start + cue.start,
-                context.span.start + cue.end,
-            );
+            let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
             let mut mentions: Vec<&ActorMention> = vec![pair.source_mention];
-            if let Some(target_mention) = pair.target_mention {
-                if !std::ptr::eq(pair.source_mention, target_mention) {
-                    mentions.push(target_mention);
-                }
+            if let Some(target_mention) = pair.target_mention
+                && !std::ptr::eq(pair.source_mention, target_mention)
+            {
+                mentions.push(target_mention);
             }
             let evidence = evidence_for(
                 context.doc_id,
@@ -298,9 +304,10 @@ fn collect_pairs<'m>(
         if source == target {
             return;
         }
-        let (Some(source_at), Some(target_at)) =
-            (sentence.slots.get(source_slot), sentence.slots.get(target_slot))
-        else {
+        let (Some(source_at), Some(target_at)) = (
+            sentence.slots.get(source_slot),
+            sentence.slots.get(target_slot),
+        ) else {
             return;
         };
         let swap = symmetric && target_at.first < source_at.first;
@@ -327,7 +334,12 @@ fn collect_pairs<'m>(
             .sources
             .iter()
             .filter_map(|&slot| Some((slot, sentence.slots.get(slot)?)))
-            .flat_map(|(slot, at)| at.mention.actors.iter().map(move |actor| (slot, actor.as_str())))
+            .flat_map(|(slot, at)| {
+                at.mention
+                    .actors
+                    .iter()
+                    .map(move |actor| (slot, actor.as_str()))
+            })
             .collect();
         for (position, &(slot_x, actor_x)) in members.iter().enumerate() {
             for &(slot_y, actor_y) in &members[position + 1..] {

@@ -25,6 +25,9 @@ pub(super) struct Roles {
     /// With no target named: the category of the event noun the cue is about ("condemned
     /// the invasion"), whose actor the caller looks up in the sentences before.
     pub event: Option<crate::model::Category>,
+    /// With no target named: the cue is a reaction to the act just stated ("..., drawing
+    /// condemnation from Tokyo"); the caller takes that act's actor.
+    pub reaction: bool,
 }
 
 /// How a cue relates to the subject of its clause.
@@ -54,9 +57,19 @@ pub(super) fn find_roles(
         directed_roles(sentence, cue, sense, &subject_use, senses)
     }?;
     if sense.reversed && !roles.within {
+        // "welcomed Putin" is a visit; "welcomed Russia's decision" or "welcomed the US
+        // proposal" is not.
+        if roles
+            .targets
+            .first()
+            .is_some_and(|&slot| !is_person_like(sentence, slot))
+        {
+            return None;
+        }
         std::mem::swap(&mut roles.sources, &mut roles.targets);
     }
-    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty() && roles.event.is_none()) {
+    let implied = roles.event.is_some() || roles.reaction;
+    if roles.sources.is_empty() || (!roles.within && roles.targets.is_empty() && !implied) {
         return None;
     }
     Some(roles)
@@ -93,7 +106,7 @@ fn directed_roles(
         })
         .or_else(|| owner.map(|slot| group(sentence, slot)))
         .or_else(|| match subject_use {
-            SubjectUse::Allowed => subject(sentence, cue.first),
+            SubjectUse::Allowed => subject(sentence, cue.first).or_else(|| speaker(sentence, cue)),
             _ => None,
         });
     let Some(mut sources) = sources else {
@@ -104,12 +117,13 @@ fn directed_roles(
                 targets: rest,
                 within: false,
                 event: None,
+                reaction: false,
             }
         });
     };
     add_echoing_subjects(sentence, &mut sources);
     roles.sources = sources;
-    let owned_far = owned.is_some();
+    let owned_far = owned.is_some_and(|slot| sentence.slots[slot].possessive);
     let targets = object(sentence, cue, sense, &roles.sources, senses)
         .or_else(|| {
             sense
@@ -125,7 +139,11 @@ fn directed_roles(
         });
     match targets {
         Some(targets) => roles.targets = targets,
-        None => roles.event = Some(event_object(sentence, cue, senses)?),
+        None => match event_object(sentence, cue, senses)? {
+            EventObject::Owned(owner) => roles.targets = group(sentence, owner),
+            EventObject::Earlier(category) => roles.event = Some(category),
+            EventObject::Reaction => roles.reaction = true,
+        },
     }
     Some(roles)
 }
@@ -147,14 +165,15 @@ fn symmetric_roles(
             .then(|| subject(sentence, cue.first))
             .flatten()
     });
-    if let Some(found) = &sides {
-        if found.len() == 1 && sentence.is_group_reference(found[0]) {
-            return Some(within(found.clone()));
-        }
+    if let Some(found) = &sides
+        && found.len() == 1
+        && sentence.is_group_reference(found[0])
+    {
+        return Some(within(found.clone()));
     }
     let exclude = sides.clone().unwrap_or_default();
     let partner = object(sentence, cue, &SYMMETRIC, &exclude, senses)
-        .or_else(|| with_before(sentence, cue, &sides));
+        .or_else(|| with_before(sentence, cue, sides.as_ref()));
     match (&mut sides, partner) {
         (Some(sides), Some(partner)) => {
             add_echoing_subjects(sentence, sides);
@@ -163,6 +182,7 @@ fn symmetric_roles(
                 targets: partner,
                 within: false,
                 event: None,
+                reaction: false,
             })
         }
         (Some(sides), None) if distinct_actors(sentence, sides) >= 2 => {
@@ -183,6 +203,7 @@ fn symmetric_roles(
                 targets: partner,
                 within: false,
                 event: None,
+                reaction: false,
             })
         }
         (None, Some(_)) => None,
@@ -209,6 +230,7 @@ fn within(sides: Vec<usize>) -> Roles {
         targets: Vec::new(),
         within: true,
         event: None,
+        reaction: false,
     }
 }
 
@@ -246,7 +268,9 @@ fn subject_use(sentence: &Sentence<'_>, cue: &Cue, sense: &CueSense) -> SubjectU
         Class::Prep(Prep::Of | Prep::For | Prep::Target | Prep::To | Prep::From) if gerund => {
             SubjectUse::Skip
         }
-        Class::Prep(Prep::Other) if gerund && sentence.word(before).eq_ignore_ascii_case("about") => {
+        Class::Prep(Prep::Other)
+            if gerund && sentence.word(before).eq_ignore_ascii_case("about") =>
+        {
             SubjectUse::Skip
         }
         // "retaliated with duties on", "in talks with".
@@ -301,10 +325,7 @@ fn is_passive(sentence: &Sentence<'_>, cue: &Cue) -> bool {
 
 /// The first slot after the cue governed by preposition `prep`, with its group.
 fn prepositional(sentence: &Sentence<'_>, cue: &Cue, prep: Prep) -> Option<Vec<usize>> {
-    for (index, slot) in sentence.slots.iter().enumerate() {
-        if slot.first <= cue.last {
-            continue;
-        }
+    for (index, slot) in sentence.slots_in(cue.last + 1, cue.last + WINDOW) {
         if slot.first > cue.last + WINDOW
             || sentence.comma_between(cue.last, slot.first)
             || sentence.cue_between(cue.last, slot.first)
@@ -328,6 +349,7 @@ fn by_agent(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
     let mut at = cue.first;
     let mut words = 0;
+    let mut joined = false;
     while at > 0 && words <= 3 {
         at -= 1;
         if let Some(slot) = sentence.slot_ending_at(at) {
@@ -335,7 +357,10 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             let owner = found.possessive
                 || found.mention.form == crate::extract::MentionForm::Adjective
                 || words <= 1;
+            // "of the Israeli raid": right before its noun, a mention is inside the phrase
+            // whatever governs the phrase.
             let in_phrase = found.possessive
+                || (words == 0 && !joined)
                 || !matches!(found.governor, Governor::Prep(_))
                 || sentence.class(at + 1) == Class::Hyphen;
             return (owner && in_phrase).then_some(slot);
@@ -344,7 +369,8 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
             return None;
         }
         match sentence.class(at) {
-            Class::Mod | Class::Quote | Class::Hyphen | Class::Conj => {}
+            Class::Mod | Class::Quote | Class::Hyphen => {}
+            Class::Conj => joined = true,
             Class::Word => words += 1,
             _ => return None,
         }
@@ -355,6 +381,13 @@ pub(super) fn premodifier(sentence: &Sentence<'_>, cue: &Cue) -> Option<usize> {
 /// The subject of the clause of the word at token `verb`: the nearest mention before it that
 /// is not a place, not a prepositional object and not another verb's object.
 fn subject(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
+    // "welcomed the offer but rejected calls": a verb right after "but" shares the subject.
+    if let Some(before) = verb.checked_sub(1) {
+        let word = sentence.word(before);
+        if word.eq_ignore_ascii_case("but") || word.eq_ignore_ascii_case("yet") {
+            return subject(sentence, before);
+        }
+    }
     let end = sentence.slots.partition_point(|slot| slot.first < verb);
     for index in (0..end).rev() {
         let slot = &sentence.slots[index];
@@ -368,6 +401,40 @@ fn subject(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
     }
     relative_antecedent(sentence, verb)
 }
+
+/// The speaker of a quotation when the cue's own subject is "we" or left unsaid:
+/// "'We condemn the strikes,' the Foreign Ministry said." / "Russia said: ...".
+fn speaker(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
+    let reach = cue.first.saturating_sub(SUBJECT_WINDOW);
+    let quoted = (reach..cue.first).any(|at| {
+        sentence.class(at) == Class::Quote
+            || ["we", "i", "our"]
+                .iter()
+                .any(|pronoun| sentence.word(at).eq_ignore_ascii_case(pronoun))
+    });
+    if !quoted {
+        return None;
+    }
+    let end = (cue.last + SUBJECT_WINDOW).min(sentence.tokens.len());
+    let said = (reach..end).find(|&at| {
+        SAYING
+            .iter()
+            .any(|verb| sentence.word(at).eq_ignore_ascii_case(verb))
+    })?;
+    // "the Chinese foreign ministry said", "Russia's envoy said".
+    let before = (said.saturating_sub(5)..said)
+        .rev()
+        .find_map(|at| (sentence.slot_at[at] != NONE).then_some(sentence.slot_at[at] as usize));
+    let after = (said + 1..(said + 4).min(sentence.tokens.len()))
+        .find(|&at| sentence.slot_at[at] != NONE)
+        .map(|at| sentence.slot_at[at] as usize);
+    before.or(after).map(|slot| group(sentence, slot))
+}
+
+/// Verbs that attribute a quotation.
+const SAYING: [&str; 8] = [
+    "said", "says", "stated", "added", "declared", "wrote", "tweeted", "told",
+];
 
 fn relative_antecedent(sentence: &Sentence<'_>, verb: usize) -> Option<Vec<usize>> {
     let mut at = verb;
@@ -402,13 +469,54 @@ fn is_subject_like(sentence: &Sentence<'_>, index: usize) -> bool {
                 || quantity_of(sentence, slot.first)
         }
         // "after the Turkish air force shot down": a subordinate clause's subject.
-        Governor::Prep(Prep::Other) => sentence
-            .previous_unskipped(slot.first)
-            .is_some_and(|at| CLAUSE_OPENERS.iter().any(|word| sentence.word(at).eq_ignore_ascii_case(word))),
+        Governor::Prep(Prep::Other) => sentence.previous_unskipped(slot.first).is_some_and(|at| {
+            CLAUSE_OPENERS
+                .iter()
+                .any(|word| sentence.word(at).eq_ignore_ascii_case(word))
+        }),
         Governor::Prep(_) => false,
         Governor::Word(word) => sentence.cue_at[word] == NONE || sentence.echo_at[word],
     }
 }
+
+/// Whether a mention stands for people who can visit: not a possessive, and not a modifier of
+/// a common noun ("the US proposal") unless that noun is a title ("Chinese delegation").
+fn is_person_like(sentence: &Sentence<'_>, slot: usize) -> bool {
+    let Some(found) = sentence.slots.get(slot) else {
+        return false;
+    };
+    if found.possessive {
+        return false;
+    }
+    let next = found.after();
+    let word = sentence.word(next);
+    let lower_noun = sentence.class(next) == Class::Word
+        && sentence.slot_at.get(next) == Some(&NONE)
+        && sentence.cue_at.get(next) == Some(&NONE)
+        && word.starts_with(|ch: char| ch.is_lowercase());
+    !lower_noun
+        || PEOPLE
+            .iter()
+            .any(|people| word.eq_ignore_ascii_case(people))
+}
+
+/// Nouns after an actor that still name its people ("Chinese delegation").
+const PEOPLE: [&str; 14] = [
+    "leader",
+    "leaders",
+    "president",
+    "delegation",
+    "officials",
+    "official",
+    "envoy",
+    "minister",
+    "ministers",
+    "counterpart",
+    "counterparts",
+    "diplomats",
+    "team",
+    "prime",
+];
 
 /// Prepositions that also open a clause ("after Russia invaded").
 const CLAUSE_OPENERS: [&str; 6] = ["after", "before", "since", "as", "until", "once"];
@@ -453,22 +561,29 @@ fn object(
     sources: &[usize],
     senses: &[CueSense],
 ) -> Option<Vec<usize>> {
-    let start = sentence.slots.partition_point(|slot| slot.first <= cue.last);
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first <= cue.last);
     // "threatened to strike X", "demanded that X": the complement's object or subject.
-    let content_verb = senses.get(cue.sense).is_some_and(|own| {
-        matches!(own.category, Category::Threaten | Category::Request)
-    });
+    let content_verb = senses
+        .get(cue.sense)
+        .is_some_and(|own| matches!(own.category, Category::Threaten | Category::Request));
     let complement = if sense.symmetric {
         None
     } else {
-        complement_head(sentence, cue, content_verb)
+        let request = senses
+            .get(cue.sense)
+            .is_some_and(|own| own.category == Category::Request);
+        complement_head(sentence, cue, content_verb, request)
     };
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
             return None;
         }
-        if slot.coordinated_with.is_some_and(|previous| previous >= start)
+        if slot
+            .coordinated_with
+            .is_some_and(|previous| previous >= start)
             || shares_actor_with(sentence, index, sources)
         {
             continue;
@@ -503,11 +618,16 @@ fn object(
 
 /// The word whose object or subject also completes the cue: "to" + verb after a cue
 /// ("threatened to strike"), or "that" right after it ("demanded that").
-fn complement_head(sentence: &Sentence<'_>, cue: &Cue, content_verb: bool) -> Option<usize> {
+fn complement_head(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    content_verb: bool,
+    request: bool,
+) -> Option<usize> {
     let next = cue.last + 1;
     let word = sentence.word(next);
     if word.eq_ignore_ascii_case("that") {
-        return Some(next);
+        return request.then_some(next);
     }
     if content_verb
         && word.eq_ignore_ascii_case("to")
@@ -522,7 +642,7 @@ fn complement_head(sentence: &Sentence<'_>, cue: &Cue, content_verb: bool) -> Op
 /// prepositional phrase there belongs to that cue: "approved sanctions on Russia").
 fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[CueSense]) -> bool {
     let own = senses.get(cue.sense).map(|sense| sense.category);
-    sentence.cues.iter().any(|other| {
+    sentence.cues_between(cue.last, to).iter().any(|other| {
         // Items of one list share the preposition: "trade, engagements and exercises with".
         let listed = sentence
             .previous_unskipped(other.first)
@@ -534,13 +654,32 @@ fn other_cue_between(sentence: &Sentence<'_>, cue: &Cue, to: usize, senses: &[Cu
     })
 }
 
+/// What an accusation, rejection or praise without a named target is about.
+enum EventObject {
+    /// An act whose owner the sentence names: "rejected calls from Sudan", "condemned the
+    /// Russian invasion".
+    Owned(usize),
+    /// An act stated before: "condemned the invasion".
+    Earlier(crate::model::Category),
+    /// The act the sentence has just stated: "..., drawing condemnation from Tokyo".
+    Reaction,
+}
+
+/// Words before a reaction noun: "drawing condemnation", "sparked criticism".
+const REACTING: [&str; 8] = [
+    "drawing",
+    "drew",
+    "draws",
+    "sparking",
+    "sparked",
+    "prompting",
+    "prompted",
+    "triggered",
+];
+
 /// "condemned the invasion", "criticised the scale of the bombing", "rejected the demand":
-/// the category of an event noun (itself a cue) right after the cue.
-fn event_object(
-    sentence: &Sentence<'_>,
-    cue: &Cue,
-    senses: &[CueSense],
-) -> Option<crate::model::Category> {
+/// the event noun (itself a cue) right after the cue, and who owns it.
+fn event_object(sentence: &Sentence<'_>, cue: &Cue, senses: &[CueSense]) -> Option<EventObject> {
     let own = senses.get(cue.sense)?.category;
     if !matches!(
         own,
@@ -551,18 +690,40 @@ fn event_object(
     ) {
         return None;
     }
+    if sentence.previous_unskipped(cue.first).is_some_and(|at| {
+        REACTING
+            .iter()
+            .any(|word| sentence.word(at).eq_ignore_ascii_case(word))
+    }) {
+        return Some(EventObject::Reaction);
+    }
     let limit = (cue.last + 7).min(sentence.tokens.len());
-    (cue.last + 1..limit)
-        .take_while(|&at| !matches!(sentence.class(at), Class::Stop | Class::Boundary | Class::Comma))
+    let event = (cue.last + 1..limit)
+        .take_while(|&at| {
+            !matches!(
+                sentence.class(at),
+                Class::Stop | Class::Boundary | Class::Comma
+            )
+        })
         .find_map(|at| {
             let index = sentence.cue_at[at];
             (index != NONE)
                 .then(|| sentence.cues.get(index as usize))
                 .flatten()
-                .and_then(|other| senses.get(other.sense))
-                .map(|sense| sense.category)
-        })
-        .filter(|&category| category != own)
+        })?;
+    let category = senses.get(event.sense)?.category;
+    if category == own {
+        return None;
+    }
+    let owner = premodifier(sentence, event).or_else(|| {
+        prepositional(sentence, event, Prep::From)
+            .or_else(|| prepositional(sentence, event, Prep::By))
+            .and_then(|members| members.first().copied())
+    });
+    Some(match owner {
+        Some(owner) => EventObject::Owned(owner),
+        None => EventObject::Earlier(category),
+    })
 }
 
 /// "arrived in Beijing": the locative preposition is the cue's own last word.
@@ -576,16 +737,22 @@ fn governed_inside_cue(sentence: &Sentence<'_>, cue: &Cue, slot: usize) -> bool 
 fn with_before(
     sentence: &Sentence<'_>,
     cue: &Cue,
-    sides: &Option<Vec<usize>>,
+    sides: Option<&Vec<usize>>,
 ) -> Option<Vec<usize>> {
-    let sides = sides.as_ref()?;
+    let sides = sides?;
     let after_sides = sides
         .iter()
         .filter_map(|&slot| sentence.slots.get(slot))
         .map(|slot| slot.last)
         .max()?;
-    let end = sentence.slots.partition_point(|slot| slot.first < cue.first);
-    (0..end).rev().find_map(|index| {
+    let end = sentence
+        .slots
+        .partition_point(|slot| slot.first < cue.first);
+    let start = sentence
+        .slots
+        .partition_point(|slot| slot.first + SUBJECT_WINDOW < cue.first)
+        .min(end);
+    (start..end).rev().find_map(|index| {
         let slot = &sentence.slots[index];
         (slot.first > after_sides
             && slot.governor == Governor::Prep(Prep::With)
@@ -614,26 +781,30 @@ fn between_pair(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
 
 /// A "between X and Y" group anywhere in the cue's clause.
 fn between_anywhere(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
-    sentence.slots.iter().enumerate().find_map(|(index, slot)| {
-        let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
-        if !near
-            || slot.governor != Governor::Prep(Prep::Between)
-            || slot.coordinated_with.is_some()
-            || sentence.boundary_between(slot.first, cue.first)
-        {
-            return None;
-        }
-        let members = group(sentence, index);
-        (distinct_actors(sentence, &members) >= 2).then_some(members)
-    })
+    let from = cue.first.saturating_sub(SUBJECT_WINDOW);
+    sentence
+        .slots_in(from, cue.last + WINDOW)
+        .find_map(|(index, slot)| {
+            let near = slot.first + SUBJECT_WINDOW > cue.first && slot.first < cue.last + WINDOW;
+            if !near
+                || slot.governor != Governor::Prep(Prep::Between)
+                || slot.coordinated_with.is_some()
+                || sentence.boundary_between(slot.first, cue.first)
+            {
+                return None;
+            }
+            let members = group(sentence, index);
+            (distinct_actors(sentence, &members) >= 2).then_some(members)
+        })
 }
 
 /// "the two countries" near a symmetric cue.
 fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             sentence.is_group_reference(*index)
                 && slot.first + SUBJECT_WINDOW > cue.first
@@ -648,9 +819,10 @@ fn group_reference_near(sentence: &Sentence<'_>, cue: &Cue) -> Option<Vec<usize>
 /// subject-like mention of the sentence that is not the partner.
 fn any_subject_near(sentence: &Sentence<'_>, cue: &Cue, partner: &[usize]) -> Option<usize> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             !partner.contains(index)
                 && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
@@ -677,16 +849,24 @@ fn shares_actor_with(sentence: &Sentence<'_>, index: usize, others: &[usize]) ->
 /// An invasion's or visit's place: "the war in Ukraine", "air strikes in Pakistan". A place
 /// right after the cue always counts; one elsewhere in the sentence only for a cue owned by
 /// its actor ("Russia's invasion ... the conflict in Ukraine").
-fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize], anywhere: bool) -> Option<Vec<usize>> {
+fn place(
+    sentence: &Sentence<'_>,
+    cue: &Cue,
+    sources: &[usize],
+    anywhere: bool,
+) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             let near = slot.first > cue.last
                 && slot.first <= cue.last + 7
                 && !sentence.cue_between(cue.last, slot.first);
-            let far = anywhere && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW;
+            let far = anywhere
+                && slot.first.abs_diff(cue.first) <= SUBJECT_WINDOW
+                && !sentence.cue_between(cue.first.min(slot.first), cue.last.max(slot.last));
             slot.is_place()
                 && (near || far)
                 && !shares_actor_with(sentence, *index, sources)
@@ -700,9 +880,10 @@ fn place(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize], anywhere: bool) 
 /// preposition assigns another role.
 fn host(sentence: &Sentence<'_>, cue: &Cue, sources: &[usize]) -> Option<Vec<usize>> {
     sentence
-        .slots
-        .iter()
-        .enumerate()
+        .slots_in(
+            cue.first.saturating_sub(SUBJECT_WINDOW),
+            cue.last + SUBJECT_WINDOW,
+        )
         .filter(|(index, slot)| {
             !matches!(
                 slot.governor,

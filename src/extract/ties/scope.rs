@@ -26,13 +26,13 @@ pub(super) fn is_negated(sentence: &Sentence<'_>, cue_index: usize) -> bool {
         .checked_sub(1)
         .and_then(|previous| sentence.cues.get(previous))
         .map(|previous| previous.last);
-    let governs = sentence.negators.iter().any(|&negator| {
+    let governs = within_reach(&sentence.negators, cue.first, NEGATION_REACH).any(|&negator| {
         negator < cue.first
             && negator + NEGATION_REACH >= cue.first
             && previous_cue_end.is_none_or(|end| end < negator)
             && !sentence.comma_between(negator, cue.first)
     });
-    let adjacent = sentence.adjacent_negators.iter().any(|&negator| {
+    let adjacent = within_reach(&sentence.adjacent_negators, cue.first, 3).any(|&negator| {
         negator < cue.first
             && cue.first <= negator + 3
             && (negator + 1..cue.first).all(|at| sentence.skippable(at))
@@ -45,21 +45,32 @@ pub(super) fn is_hedged(sentence: &Sentence<'_>, cue_index: usize, lexicon: &Lex
     let Some(cue) = sentence.cues.get(cue_index) else {
         return false;
     };
-    let by_hedge = sentence.hedges.iter().any(|&hedge| {
+    let by_hedge = within_reach(&sentence.hedges, cue.first, HEDGE_REACH).any(|&hedge| {
         hedge < cue.first
             && hedge + HEDGE_REACH >= cue.first
             && !sentence.comma_between(hedge, cue.first)
     });
-    let by_threat = sentence.cues[..cue_index].iter().any(|earlier| {
-        lexicon
-            .senses()
-            .get(earlier.sense)
-            .is_some_and(|sense| sense.hedge_after)
-            && earlier.last + HEDGE_REACH >= cue.first
-            && sentence.word(earlier.last + 1).eq_ignore_ascii_case("to")
-            && !sentence.comma_between(earlier.last, cue.first)
-    });
+    let by_threat = sentence.cues[..cue_index]
+        .iter()
+        .rev()
+        .take_while(|earlier| earlier.last + HEDGE_REACH >= cue.first)
+        .any(|earlier| {
+            lexicon
+                .senses()
+                .get(earlier.sense)
+                .is_some_and(|sense| sense.hedge_after)
+                && earlier.last + HEDGE_REACH >= cue.first
+                && sentence.word(earlier.last + 1).eq_ignore_ascii_case("to")
+                && !sentence.comma_between(earlier.last, cue.first)
+        });
     (by_hedge || by_threat) && !presupposed(sentence, cue_index)
+}
+
+/// The positions in the sorted list `positions` from `reach` tokens before `first` up to it.
+fn within_reach(positions: &[usize], first: usize, reach: usize) -> std::slice::Iter<'_, usize> {
+    let start = positions.partition_point(|&at| at + reach < first);
+    let end = positions.partition_point(|&at| at < first).max(start);
+    positions[start..end].iter()
 }
 
 /// A cue in a noun phrase owned by an actor ("Russia's invasion", "Blinken's trip", "the
@@ -68,8 +79,8 @@ fn presupposed(sentence: &Sentence<'_>, cue_index: usize) -> bool {
     let Some(cue) = sentence.cues.get(cue_index) else {
         return false;
     };
-    let noun_like = cue.first == cue.last
-        && !matches!(sentence.class(cue.first.wrapping_sub(1)), Class::Be);
+    let noun_like =
+        cue.first == cue.last && !matches!(sentence.class(cue.first.wrapping_sub(1)), Class::Be);
     noun_like
         && premodifier(sentence, cue).is_some_and(|slot| {
             let slot = &sentence.slots[slot];

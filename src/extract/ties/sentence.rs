@@ -98,9 +98,22 @@ pub(super) struct Sentence<'m> {
 
 /// Lower-case words of a person's title.
 const TITLES: [&str; 16] = [
-    "leader", "president", "minister", "counterpart", "secretary", "chancellor", "premier",
-    "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador", "general", "chief",
-    "foreign", "prime",
+    "leader",
+    "president",
+    "minister",
+    "counterpart",
+    "secretary",
+    "chancellor",
+    "premier",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "general",
+    "chief",
+    "foreign",
+    "prime",
 ];
 
 /// Marks "no slot / no cue" in the per-token maps.
@@ -165,7 +178,9 @@ impl<'m> Sentence<'m> {
         let mut matches = std::mem::take(&mut self.matches);
         lexicon.scan_into(text, &mut matches);
         for found in &matches {
-            let first = self.tokens.partition_point(|token| token.end <= found.start);
+            let first = self
+                .tokens
+                .partition_point(|token| token.end <= found.start);
             let last_exclusive = self.tokens.partition_point(|token| token.start < found.end);
             if first >= last_exclusive {
                 continue;
@@ -217,7 +232,9 @@ impl<'m> Sentence<'m> {
 
     /// The class of token `index` (punctuation past the end).
     pub fn class(&self, index: usize) -> Class {
-        self.tokens.get(index).map_or(Class::Stop, |token| token.class)
+        self.tokens
+            .get(index)
+            .map_or(Class::Stop, |token| token.class)
     }
 
     /// Whether a clause edge lies strictly between tokens `from` and `to`.
@@ -234,8 +251,29 @@ impl<'m> Sentence<'m> {
         let (low, high) = if from <= to { (from, to) } else { (to, from) };
         (low + 1..high).any(|index| {
             self.slot_at[index] == NONE
-                && matches!(self.class(index), Class::Stop | Class::Boundary | Class::Comma)
+                && matches!(
+                    self.class(index),
+                    Class::Stop | Class::Boundary | Class::Comma
+                )
         })
+    }
+
+    /// The slots (with their indices) whose first token lies in `from..=to`: every search
+    /// for a party goes through a window like this, which keeps reading linear.
+    pub fn slots_in(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, &Slot<'m>)> {
+        let start = self.slots.partition_point(|slot| slot.first < from);
+        let end = self
+            .slots
+            .partition_point(|slot| slot.first <= to)
+            .max(start);
+        (start..end).map(move |index| (index, &self.slots[index]))
+    }
+
+    /// The cues whose first token lies strictly between `from` and `to`.
+    pub fn cues_between(&self, from: usize, to: usize) -> &[Cue] {
+        let start = self.cues.partition_point(|cue| cue.first <= from);
+        let end = self.cues.partition_point(|cue| cue.first < to).max(start);
+        &self.cues[start..end]
     }
 
     /// Whether another cue lies strictly between tokens `from` and `to`.
@@ -259,7 +297,9 @@ impl<'m> Sentence<'m> {
                 word.starts_with(|ch: char| ch.is_uppercase())
                     || TITLES.iter().any(|title| word.eq_ignore_ascii_case(title))
             }
-            Class::Prep(Prep::Of) => self.word(index + 1).starts_with(|ch: char| ch.is_uppercase()),
+            Class::Prep(Prep::Of) => self
+                .word(index + 1)
+                .starts_with(|ch: char| ch.is_uppercase()),
             _ => false,
         }
     }
@@ -318,8 +358,19 @@ impl<'m> Sentence<'m> {
             || previous.is_some_and(|word| {
                 matches!(
                     word.as_str(),
-                    "in" | "of" | "since" | "until" | "by" | "early" | "late" | "mid" | "last"
-                        | "next" | "this" | "on" | "from" | "through"
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "on"
+                        | "from"
+                        | "through"
                 )
             })
     }
@@ -338,13 +389,17 @@ impl<'m> Sentence<'m> {
         };
         // Apposition or coordination with the slot right before.
         let joined = match self.class(at) {
-            Class::Conj | Class::Hyphen => self.previous_unskipped(at).and_then(|before| {
-                self.slot_ending_at(before).filter(|&other| other < index)
-            }),
+            Class::Conj | Class::Hyphen => self
+                .previous_unskipped(at)
+                .and_then(|before| self.slot_ending_at(before).filter(|&other| other < index)),
             Class::Comma => self
                 .previous_unskipped(at)
                 .and_then(|before| self.slot_ending_at(before).filter(|&other| other < index))
-                .filter(|&other| self.shares_actor(other, index) || self.list_continues(index)),
+                .filter(|&other| {
+                    // Headlines: "Russia, Ukraine trade accusations", "US, allies condemn".
+                    let headline_pair = self.slots[other].first == 0;
+                    self.shares_actor(other, index) || self.list_continues(index) || headline_pair
+                }),
             _ => self.slot_ending_at(at).filter(|&other| {
                 other < index && !self.slots[other].possessive && self.shares_actor(other, index)
             }),
@@ -367,7 +422,10 @@ impl<'m> Sentence<'m> {
         let (Some(x), Some(y)) = (self.slots.get(x), self.slots.get(y)) else {
             return false;
         };
-        x.mention.actors.iter().any(|actor| y.mention.actors.contains(actor))
+        x.mention
+            .actors
+            .iter()
+            .any(|actor| y.mention.actors.contains(actor))
     }
 
     /// "A, B and C": slot `index` is followed by ", <slot>" or "and <slot>".

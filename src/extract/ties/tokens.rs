@@ -156,8 +156,8 @@ pub(super) fn classify(word: &str) -> Class {
     }
     match lower {
         "the" | "a" | "an" | "this" | "these" | "those" | "such" | "any" | "its" | "their"
-        | "his" | "her" | "our" | "some" | "several" | "few" | "many" | "most" | "both"
-        | "all" | "each" | "every" | "another" => Class::Det,
+        | "his" | "her" | "our" | "some" | "several" | "few" | "many" | "most" | "both" | "all"
+        | "each" | "every" | "another" => Class::Det,
         "of" => Class::Prep(Prep::Of),
         "for" => Class::Prep(Prep::For),
         "to" => Class::Prep(Prep::To),
@@ -181,43 +181,59 @@ pub(super) fn classify(word: &str) -> Class {
         "but" | "while" | "whereas" | "although" | "though" | "because" | "however"
         | "meanwhile" | "yet" | "unlike" => Class::Boundary,
         "which" | "who" => Class::Relative,
-        "launched" | "launch" | "launches" | "launching" | "carried" | "conducted"
-        | "conduct" | "conducts" | "conducting" | "held" | "hold" | "holds" | "holding"
-        | "imposed" | "impose" | "imposes" | "imposing" | "slapped" | "provided" | "provide"
-        | "provides" | "providing" | "sent" | "send" | "sends" | "sending" | "signed"
-        | "stepped" | "began" | "begin" | "begins" | "started" | "start" | "starts"
-        | "waged" | "staged" | "stage" | "announced" | "announce" | "announces" | "approved"
-        | "approve" | "extended" | "extend" | "extends" | "offered" | "offer" | "made"
-        | "make" | "makes" | "expanded" | "expand" | "expands" | "boosted" | "boost"
-        | "deepened" | "deepen" | "strengthened" | "strengthen" | "continued" | "continue"
-        | "resumed" | "resume" | "renewed" | "renew" | "unveiled" | "levied" | "levy"
-        | "tightened" | "tighten" | "issued" | "issue" | "delivered" | "deliver"
-        | "granted" | "grant" | "increased" | "increase" | "intensified" | "escalated"
-        | "pursued" | "pursue" | "enhance" | "enhanced" | "stabilize" | "stabilise"
-        | "maintain" | "maintained" | "had" | "has" | "have" | "pay" | "paid" | "mounted"
-        | "mount" | "completed" | "complete" | "completes" | "retaliated" | "retaliates"
-        | "responded" => Class::Light,
+        "launched" | "launch" | "launches" | "launching" | "carried" | "conducted" | "conduct"
+        | "conducts" | "conducting" | "held" | "hold" | "holds" | "holding" | "imposed"
+        | "impose" | "imposes" | "imposing" | "slapped" | "provided" | "provide" | "provides"
+        | "providing" | "sent" | "send" | "sends" | "sending" | "signed" | "stepped" | "began"
+        | "begin" | "begins" | "started" | "start" | "starts" | "waged" | "staged" | "stage"
+        | "announced" | "announce" | "announces" | "approved" | "approve" | "extended"
+        | "extend" | "extends" | "offered" | "offer" | "made" | "make" | "makes" | "expanded"
+        | "expand" | "expands" | "boosted" | "boost" | "deepened" | "deepen" | "strengthened"
+        | "strengthen" | "continued" | "continue" | "resumed" | "resume" | "renewed" | "renew"
+        | "unveiled" | "levied" | "levy" | "tightened" | "tighten" | "issued" | "issue"
+        | "delivered" | "deliver" | "granted" | "grant" | "increased" | "increase"
+        | "intensified" | "escalated" | "pursued" | "pursue" | "enhance" | "enhanced"
+        | "stabilize" | "stabilise" | "maintain" | "maintained" | "had" | "has" | "have"
+        | "pay" | "paid" | "mounted" | "mount" | "completed" | "complete" | "completes"
+        | "retaliated" | "retaliates" | "responded" => Class::Light,
         "new" | "fresh" | "further" | "more" | "additional" | "tough" | "tougher" | "harsh"
         | "harsher" | "sweeping" | "broad" | "broader" | "wide" | "wider" | "economic"
         | "military" | "financial" | "joint" | "major" | "massive" | "large" | "full"
-        | "lethal" | "deadly" | "diplomatic" | "bilateral" | "direct" | "strong"
-        | "stronger" | "fierce" | "sharp" | "heavy" | "official" | "recent" | "first"
-        | "second" | "third" | "latest" | "limited" | "unprecedented" | "secondary"
-        | "growing" | "rising" | "deep" | "deeper" | "close" | "closer" | "strategic"
-        | "high" | "formal" | "surprise" | "brief" | "historic" | "rare" | "punitive"
-        | "retaliatory" | "ongoing" | "prior" | "previous" | "annual" | "naval" | "air"
-        | "ground" | "missile" | "nuclear" | "also" | "again" | "still" | "now" | "then"
-        | "already" | "top" | "senior" | "two" | "three" | "four" | "five" | "dozens"
-        | "hundreds" | "thousands" | "record" | "total" | "overall" | "reported" | "alleged"
-        | "global" | "key" | "long" | "short" | "last" | "next" | "own"
-        | "just" | "even" | "only" | "former" | "northern" | "southern" | "eastern"
-        | "western" | "central" | "north" | "south" | "east" | "northeastern"
-        | "northwestern" | "southeastern" | "southwestern" | "occupied" | "selected"
-        | "nearly" | "almost" => Class::Mod,
+        | "lethal" | "deadly" | "diplomatic" | "bilateral" | "direct" | "strong" | "stronger"
+        | "fierce" | "sharp" | "heavy" | "official" | "recent" | "first" | "second" | "third"
+        | "latest" | "limited" | "unprecedented" | "secondary" | "growing" | "rising" | "deep"
+        | "deeper" | "close" | "closer" | "strategic" | "high" | "formal" | "surprise"
+        | "brief" | "historic" | "rare" | "punitive" | "retaliatory" | "ongoing" | "prior"
+        | "previous" | "annual" | "naval" | "air" | "ground" | "missile" | "nuclear" | "also"
+        | "again" | "still" | "now" | "then" | "already" | "top" | "senior" | "two" | "three"
+        | "four" | "five" | "dozens" | "hundreds" | "thousands" | "record" | "total"
+        | "overall" | "reported" | "alleged" | "global" | "key" | "long" | "short" | "last"
+        | "next" | "own" | "just" | "even" | "only" | "former" | "northern" | "southern"
+        | "eastern" | "western" | "central" | "north" | "south" | "east" | "northeastern"
+        | "northwestern" | "southeastern" | "southwestern" | "occupied" | "selected" | "nearly"
+        | "almost" => Class::Mod,
         _ if lower.ends_with("ly") && lower.len() > 4 => Class::Mod,
         _ => Class::Word,
     }
 }
+
+/// Irregular past participles that news verbs use.
+const IRREGULAR: [&str; 14] = [
+    "hit",
+    "struck",
+    "shot",
+    "held",
+    "sold",
+    "bought",
+    "met",
+    "sent",
+    "taken",
+    "given",
+    "withdrawn",
+    "frozen",
+    "lent",
+    "seen",
+];
 
 /// Whether `word` looks like a past participle ("blacklisted", "hit", "struck").
 pub(super) fn is_participle(word: &str) -> bool {
@@ -228,10 +244,6 @@ pub(super) fn is_participle(word: &str) -> bool {
     if lower_ends("ed") {
         return true;
     }
-    const IRREGULAR: [&str; 14] = [
-        "hit", "struck", "shot", "held", "sold", "bought", "met", "sent", "taken", "given",
-        "withdrawn", "frozen", "lent", "seen",
-    ];
     IRREGULAR
         .iter()
         .any(|irregular| word.eq_ignore_ascii_case(irregular))
@@ -261,7 +273,11 @@ mod tests {
         assert_eq!(found[0], ("Russia".to_owned(), Class::Word));
         assert_eq!(found[1].1, Class::Possessive);
         assert!(found.iter().any(|(_, class)| *class == Class::Quote));
-        assert!(found.iter().any(|(text, class)| text == "'" && *class == Class::Possessive));
+        assert!(
+            found
+                .iter()
+                .any(|(text, class)| text == "'" && *class == Class::Possessive)
+        );
     }
 
     #[test]
