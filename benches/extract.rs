@@ -151,7 +151,11 @@ fn corpus() -> Vec<Document> {
             let sentence = &pool[shuffle.next() % pool.len()];
             let varied = sentence.replace("China", first).replace("Russia", second);
             text.push_str(&varied);
-            text.push(if shuffle.next() % 5 == 0 { '\n' } else { ' ' });
+            text.push(if shuffle.next().is_multiple_of(5) {
+                '\n'
+            } else {
+                ' '
+            });
         }
         total += text.len();
         documents.push(Document {

@@ -5,94 +5,74 @@
 //! assets"), the actors from the sentence's mentions (the pair of a "between X and Y" or "X ...
 //! with Y" construction first), the period from a year, a relative phrase ("last year") or a
 //! half or quarter, resolved with the document's date. All of it is read in a window of the
-//! sentence around the amount ([`WINDOW_BYTES`] each side), so a figure costs the same however
+//! sentence around the amount ([`WINDOW_BYTES`] each side for actors, less for words), so a figure costs the same however
 //! long its sentence: a 100 MB line full of amounts stays linear.
 
 use super::money::{MoneyMatch, find_money_dated};
 use super::{ActorMention, DocDate, evidence_for};
 use crate::model::{ActorId, Figure, FigureKind, Span};
 
-/// How far either side of the amount a figure's words are looked for, in bytes.
+/// How far either side of the amount a figure's actors are looked for, in bytes.
 const WINDOW_BYTES: usize = 320;
+/// How far either side of the amount its kind, period and "record" words are looked for: they
+/// stand close to the amount ("trade ... reached $5bn last year"), and a narrower window keeps
+/// money-dense text fast.
+const WORD_WINDOW_BYTES: usize = 160;
 
-/// Single cue words and the kind they give.
-const KIND_WORDS: [(&str, FigureKind); 41] = [
-    ("trade", FigureKind::Trade),
-    ("traded", FigureKind::Trade),
-    ("trading", FigureKind::Trade),
-    ("export", FigureKind::Trade),
-    ("exports", FigureKind::Trade),
-    ("exported", FigureKind::Trade),
-    ("import", FigureKind::Trade),
-    ("imports", FigureKind::Trade),
-    ("imported", FigureKind::Trade),
-    ("turnover", FigureKind::Trade),
-    ("commerce", FigureKind::Trade),
-    ("aid", FigureKind::Aid),
-    ("assistance", FigureKind::Aid),
-    ("humanitarian", FigureKind::Aid),
-    ("grant", FigureKind::Aid),
-    ("grants", FigureKind::Aid),
-    ("donation", FigureKind::Aid),
-    ("donations", FigureKind::Aid),
-    ("donated", FigureKind::Aid),
-    ("loan", FigureKind::Loan),
-    ("loans", FigureKind::Loan),
-    ("loaned", FigureKind::Loan),
-    ("lent", FigureKind::Loan),
-    ("lend", FigureKind::Loan),
-    ("lending", FigureKind::Loan),
-    ("credit", FigureKind::Loan),
-    ("credits", FigureKind::Loan),
-    ("bailout", FigureKind::Loan),
-    ("borrowed", FigureKind::Loan),
-    ("investment", FigureKind::Investment),
-    ("investments", FigureKind::Investment),
-    ("invested", FigureKind::Investment),
-    ("invest", FigureKind::Investment),
-    ("investing", FigureKind::Investment),
-    ("fdi", FigureKind::Investment),
-    ("sanction", FigureKind::Sanctions),
-    ("sanctions", FigureKind::Sanctions),
-    ("sanctioned", FigureKind::Sanctions),
-    ("embargo", FigureKind::Sanctions),
-    ("penalties", FigureKind::Sanctions),
-    ("fines", FigureKind::Sanctions),
-];
+/// The kind a single cue word gives ("trade", "aid", "loan"...).
+fn kind_of_word(word: &str) -> Option<FigureKind> {
+    Some(match word {
+        "trade" | "traded" | "trading" | "export" | "exports" | "exported" | "import"
+        | "imports" | "imported" | "turnover" | "commerce" | "goods" => FigureKind::Trade,
+        "aid" | "assistance" | "humanitarian" | "grant" | "grants" | "donation" | "donations"
+        | "donated" => FigureKind::Aid,
+        "loan" | "loans" | "loaned" | "lent" | "lend" | "lending" | "credit" | "credits"
+        | "bailout" | "borrowed" => FigureKind::Loan,
+        "investment" | "investments" | "invested" | "invest" | "investing" | "fdi" => {
+            FigureKind::Investment
+        }
+        "sanction" | "sanctions" | "sanctioned" | "embargo" | "penalties" | "fines" | "tariff"
+        | "tariffs" | "duties" => FigureKind::Sanctions,
+        _ => return None,
+    })
+}
 
-/// Two-word kinds: a word of each list in the window ("frozen ... assets", "defence budget").
+/// Two-word kinds: a word of each half in the window ("frozen ... assets", "defence budget").
 /// They outrank single words: "$300 billion of frozen assets under sanctions" is frozen assets.
-const PAIRED_KINDS: [(&[&str], &[&str], FigureKind); 2] = [
-    (
-        &[
-            "frozen",
-            "froze",
-            "freeze",
-            "freezing",
-            "seized",
-            "seize",
-            "seizing",
-            "immobilised",
-            "immobilized",
-            "blocked",
-        ],
-        &["assets", "reserves", "funds", "holdings"],
-        FigureKind::FrozenAssets,
-    ),
-    (
-        &["military", "defence", "defense", "arms"],
-        &[
-            "budget",
-            "budgets",
-            "spending",
-            "spend",
-            "spends",
-            "expenditure",
-            "outlays",
-        ],
-        FigureKind::MilitarySpending,
-    ),
-];
+#[derive(Clone, Copy, Default)]
+struct PairedCues {
+    /// (a freezing word, an assets word) seen.
+    frozen_assets: (bool, bool),
+    /// (a military word, a spending word) seen.
+    military_spending: (bool, bool),
+}
+
+impl PairedCues {
+    fn see(&mut self, word: &str) {
+        match word {
+            "frozen" | "froze" | "freeze" | "freezing" | "seized" | "seize" | "seizing"
+            | "immobilised" | "immobilized" | "blocked" | "unfroze" | "unfreeze" | "unfrozen" => {
+                self.frozen_assets.0 = true;
+            }
+            "assets" | "reserves" | "funds" | "holdings" => self.frozen_assets.1 = true,
+            "military" | "defence" | "defense" | "arms" => self.military_spending.0 = true,
+            "budget" | "budgets" | "spending" | "spend" | "spends" | "expenditure" | "outlays" => {
+                self.military_spending.1 = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn kind(self) -> Option<FigureKind> {
+        if self.frozen_assets == (true, true) {
+            Some(FigureKind::FrozenAssets)
+        } else if self.military_spending == (true, true) {
+            Some(FigureKind::MilitarySpending)
+        } else {
+            None
+        }
+    }
+}
 
 /// The figures reported in `text`, in document order.
 pub fn extract_figures(
@@ -122,10 +102,13 @@ fn figure_of(
     if sentence.start > found.span.start {
         return None; // between sentences: the splitter dropped it as white space
     }
-    let window = window_around(text, sentence, found.span);
+    let window = window_around(text, sentence, found.span, WINDOW_BYTES);
     let nearby = mentions_in(mentions, window, found.span);
     let actors = figure_actors(text, window, &nearby, found.span);
-    let words = Words::of(text, window);
+    let words = Words::of(
+        text,
+        window_around(text, sentence, found.span, WORD_WINDOW_BYTES),
+    );
     let kind = words.kind(found.span);
     let period = words.period(found.span, date);
     let record = words.says_record();
@@ -152,13 +135,10 @@ fn figure_of(
     })
 }
 
-/// The part of `sentence` within [`WINDOW_BYTES`] of `money`, on character boundaries.
-fn window_around(text: &str, sentence: Span, money: Span) -> Span {
-    let mut start = sentence.start.max(money.start.saturating_sub(WINDOW_BYTES));
-    let mut end = sentence
-        .end
-        .min(money.end.saturating_add(WINDOW_BYTES))
-        .max(start);
+/// The part of `sentence` within `reach` bytes of `money`, on character boundaries.
+fn window_around(text: &str, sentence: Span, money: Span, reach: usize) -> Span {
+    let mut start = sentence.start.max(money.start.saturating_sub(reach));
+    let mut end = sentence.end.min(money.end.saturating_add(reach)).max(start);
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;
     }
@@ -347,25 +327,26 @@ impl Words {
     }
 
     /// What the amount measures: a two-word kind anywhere in the window, else the single cue
-    /// word nearest the amount, else `Other`.
+    /// word nearest the amount, else `Other`. One pass over the words.
     fn kind(&self, money: Span) -> FigureKind {
-        for (first, second, kind) in PAIRED_KINDS {
-            let has = |list: &[&str]| (0..self.spans.len()).any(|i| list.contains(&self.word(i)));
-            if has(first) && has(second) {
-                return kind;
+        let mut paired = PairedCues::default();
+        let mut nearest: Option<(usize, FigureKind)> = None;
+        for i in 0..self.spans.len() {
+            let word = self.word(i);
+            paired.see(word);
+            if let Some(kind) = kind_of_word(word)
+                && !self.is_in(i, money)
+            {
+                let distance = self.distance_to(i, money);
+                if nearest.is_none_or(|(best, _)| distance < best) {
+                    nearest = Some((distance, kind));
+                }
             }
         }
-        (0..self.spans.len())
-            .filter(|&i| !self.is_in(i, money))
-            .filter_map(|i| {
-                let word = self.word(i);
-                KIND_WORDS
-                    .iter()
-                    .find(|(cue, _)| *cue == word)
-                    .map(|&(_, kind)| (self.distance_to(i, money), kind))
-            })
-            .min_by_key(|&(distance, _)| distance)
-            .map_or(FigureKind::Other, |(_, kind)| kind)
+        paired
+            .kind()
+            .or(nearest.map(|(_, kind)| kind))
+            .unwrap_or(FigureKind::Other)
     }
 
     /// The period the amount covers: a half or quarter ("2023-H1"), else the year nearest
@@ -553,6 +534,18 @@ mod tests {
                 &[("China", "CHN"), ("Pakistan", "PAK")][..],
                 FigureKind::Loan,
                 Some("2021-Q1"),
+            ),
+            (
+                "The United States unfroze $6 billion of Iranian funds.",
+                &[("United States", "USA"), ("Iranian", "IRN")][..],
+                FigureKind::FrozenAssets,
+                None,
+            ),
+            (
+                "The US imposed tariffs on $34 billion of Chinese goods.",
+                &[("US", "USA"), ("Chinese", "CHN")][..],
+                FigureKind::Sanctions,
+                None,
             ),
             (
                 "The painting sold for £59.5 million.",

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::extract::ExtractError;
 
@@ -173,6 +173,8 @@ impl Currencies {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: a few hundred KB for a 4-5x faster pass than the default NFA.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(units.iter().map(|unit| unit.text.as_str()))
             .map_err(|error| error.to_string())?;
         Ok(Currencies { units, automaton })

@@ -32,87 +32,100 @@ pub(super) struct Number {
     pub year_like: bool,
 }
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// Scale words written apart from the number, with their power of ten.
-const SCALE_WORDS: [(&str, i32); 14] = [
-    ("thousand", 3),
-    ("million", 6),
-    ("billion", 9),
-    ("trillion", 12),
-    ("mln", 6),
-    ("mn", 6),
-    ("bln", 9),
-    ("bn", 9),
-    ("tn", 12),
-    ("trn", 12),
-    ("lakh", 5),
-    ("lakhs", 5),
-    ("crore", 7),
-    ("crores", 7),
-];
-
-/// Scale suffixes glued to digits ("3bn", "$5m", "$20k").
-const SCALE_SUFFIXES: [(&str, i32); 9] = [
-    ("k", 3),
-    ("m", 6),
-    ("mn", 6),
-    ("mln", 6),
-    ("b", 9),
-    ("bn", 9),
-    ("bln", 9),
-    ("tn", 12),
-    ("trn", 12),
-];
-
-fn lookup(table: &[(&str, i32)], word: &str) -> Option<i32> {
-    table
-        .iter()
-        .find(|(text, _)| text.eq_ignore_ascii_case(word))
-        .map(|&(_, power)| power)
+/// `word` in ASCII lower case, in a stack buffer: lookups are byte-slice `match`es, which the
+/// compiler turns into length-then-bytes comparisons (no table scans, no allocation).
+pub(super) struct Lower {
+    buffer: [u8; 16],
+    length: usize,
 }
 
-/// The power of ten of a scale word ("million" -> 6), if `word` is one.
+impl Lower {
+    /// The lower-cased word, or an empty word when it is longer than any word looked up.
+    pub fn of(word: &str) -> Lower {
+        let mut buffer = [0u8; 16];
+        let bytes = word.as_bytes();
+        if bytes.len() > buffer.len() {
+            return Lower { buffer, length: 0 };
+        }
+        for (slot, byte) in buffer.iter_mut().zip(bytes) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        Lower {
+            buffer,
+            length: bytes.len(),
+        }
+    }
+
+    /// The lower-cased bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.buffer[..self.length]
+    }
+}
+
+/// The power of ten of a scale word written apart from the number ("million" -> 6).
 pub(super) fn scale_word_power(word: &str) -> Option<i32> {
-    lookup(&SCALE_WORDS, word)
+    match Lower::of(word).bytes() {
+        b"thousand" => Some(3),
+        b"lakh" | b"lakhs" => Some(5),
+        b"million" | b"mln" | b"mn" => Some(6),
+        b"crore" | b"crores" => Some(7),
+        b"billion" | b"bln" | b"bn" => Some(9),
+        b"trillion" | b"tn" | b"trn" => Some(12),
+        _ => None,
+    }
+}
+
+/// The power of ten of a scale suffix glued to digits ("3bn", "$5m", "$20k").
+fn scale_suffix_power(word: &str) -> Option<i32> {
+    match Lower::of(word).bytes() {
+        b"k" => Some(3),
+        b"m" | b"mn" | b"mln" => Some(6),
+        b"b" | b"bn" | b"bln" => Some(9),
+        b"tn" | b"trn" => Some(12),
+        _ => None,
+    }
 }
 
 fn unit_value(word: &str) -> Option<f64> {
-    UNITS
-        .iter()
-        .position(|unit| unit.eq_ignore_ascii_case(word))
-        .map(|value| value as f64)
+    let value = match Lower::of(word).bytes() {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        _ => return None,
+    };
+    Some(f64::from(value))
 }
 
 fn tens_value(word: &str) -> Option<f64> {
-    TENS.iter()
-        .position(|ten| ten.eq_ignore_ascii_case(word))
-        .map(|index| (index as f64 + 2.0) * 10.0)
+    let value = match Lower::of(word).bytes() {
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(value))
 }
 
 /// Whether `word` can be part of a number phrase; used to walk back from a currency name.
@@ -120,9 +133,10 @@ pub(super) fn is_number_word(word: &str) -> bool {
     unit_value(word).is_some()
         || tens_value(word).is_some()
         || scale_word_power(word).is_some()
-        || ["hundred", "a", "an", "and", "half", "quarter", "quarters"]
-            .iter()
-            .any(|known| known.eq_ignore_ascii_case(word))
+        || matches!(
+            Lower::of(word).bytes(),
+            b"hundred" | b"a" | b"an" | b"and" | b"half" | b"quarter" | b"quarters"
+        )
 }
 
 /// `mantissa * 10^power` with one rounding for the usual sizes.
@@ -197,10 +211,14 @@ impl<'t> Reader<'t> {
         let first_group = digits;
         let mut grouped = false;
         // Thousands groups "94,000" or Indian groups "12,34,567": commit only a valid grouping.
-        let mut groups: Vec<usize> = Vec::new();
+        let mut group_count = 0;
+        let mut last_group = 0;
+        let mut all_three = true;
+        let mut inner_all_two = true;
+        let mut group_digits = 0;
         let mut probe = pos;
         let mut probe_mantissa = mantissa;
-        while probe + 2 < bytes.len() && bytes[probe] == b',' && groups.len() < 8 {
+        while probe + 2 < bytes.len() && bytes[probe] == b',' && group_count < 8 {
             let mut length = 0;
             let mut value = probe_mantissa;
             while probe + 1 + length < bytes.len()
@@ -214,18 +232,23 @@ impl<'t> Reader<'t> {
             if !(2..=3).contains(&length) {
                 break;
             }
-            groups.push(length);
+            if group_count > 0 && last_group != 2 {
+                inner_all_two = false;
+            }
+            all_three &= length == 3;
+            last_group = length;
+            group_count += 1;
+            group_digits += length;
             probe += 1 + length;
             probe_mantissa = value;
         }
-        if let Some((&last, inner)) = groups.split_last() {
-            let western = (1..=3).contains(&first_group) && groups.iter().all(|&g| g == 3);
-            let indian =
-                (1..=2).contains(&first_group) && last == 3 && inner.iter().all(|&g| g == 2);
+        if group_count > 0 {
+            let western = (1..=3).contains(&first_group) && all_three;
+            let indian = (1..=2).contains(&first_group) && last_group == 3 && inner_all_two;
             if western || indian {
                 pos = probe;
                 mantissa = probe_mantissa;
-                digits += groups.iter().sum::<usize>();
+                digits += group_digits;
                 grouped = true;
                 if digits > MAX_DIGITS {
                     return None;
@@ -252,7 +275,7 @@ impl<'t> Reader<'t> {
         let mut scaled = false;
         // A glued suffix ("3bn"); other glued letters end the number ("115usd").
         let suffix = self.word_at(pos);
-        if let Some(scale) = lookup(&SCALE_SUFFIXES, suffix) {
+        if let Some(scale) = scale_suffix_power(suffix) {
             power += scale;
             end = pos + suffix.len();
             scaled = true;
