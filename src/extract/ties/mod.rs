@@ -60,7 +60,9 @@ pub fn extract_ties(
         let Some(sentence_text) = span.slice(text) else {
             continue;
         };
-        sentence.prepare(sentence_text, span.start, local, lexicon);
+        if !sentence.prepare(sentence_text, span.start, local, lexicon) {
+            continue;
+        }
         let context = SentenceContext {
             doc_id,
             text,
@@ -76,7 +78,7 @@ pub fn extract_ties(
 /// Sorts ties by (source, target, category, mode, negated, hedged) and merges equal keys,
 /// concatenating their evidence in document order.
 pub fn merge_ties(ties: &mut Vec<Tie>) {
-    ties.sort_by(|x, y| key(x).cmp(&key(y)));
+    ties.sort_unstable_by(|x, y| key(x).cmp(&key(y)));
     let mut merged: Vec<Tie> = Vec::with_capacity(ties.len());
     for tie in ties.drain(..) {
         match merged.last_mut() {

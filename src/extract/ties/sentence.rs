@@ -121,15 +121,27 @@ pub(super) const NONE: u32 = u32::MAX;
 
 impl<'m> Sentence<'m> {
     /// Prepares `text` (one sentence, starting at byte `offset` of the document) with its
-    /// `mentions` (document offsets, sorted).
+    /// `mentions` (document offsets, sorted). Returns `false`, having done little work, when
+    /// the sentence has no cue at all.
     pub fn prepare(
         &mut self,
         text: &'m str,
         offset: usize,
         mentions: &'m [ActorMention],
         lexicon: &Lexicon,
-    ) {
+    ) -> bool {
         self.text = text;
+        self.slots.clear();
+        self.cues.clear();
+        let mut matches = std::mem::take(&mut self.matches);
+        lexicon.scan_into(text, &mut matches);
+        if !matches
+            .iter()
+            .any(|found| matches!(found.kind, PatternKind::Cue(_)))
+        {
+            self.matches = matches;
+            return false;
+        }
         tokenize_into(text, &mut self.tokens);
         let count = self.tokens.len();
         self.slot_at.clear();
@@ -138,8 +150,6 @@ impl<'m> Sentence<'m> {
         self.cue_at.resize(count, NONE);
         self.echo_at.clear();
         self.echo_at.resize(count, false);
-        self.slots.clear();
-        self.cues.clear();
         self.negators.clear();
         self.adjacent_negators.clear();
         self.hedges.clear();
@@ -175,8 +185,6 @@ impl<'m> Sentence<'m> {
             });
         }
 
-        let mut matches = std::mem::take(&mut self.matches);
-        lexicon.scan_into(text, &mut matches);
         for found in &matches {
             let first = self
                 .tokens
@@ -220,6 +228,7 @@ impl<'m> Sentence<'m> {
             slot.governor = governor;
             slot.coordinated_with = coordinated_with;
         }
+        true
     }
 
     /// The word at token `index`.

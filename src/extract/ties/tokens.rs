@@ -137,7 +137,7 @@ pub(super) fn tokenize_into(sentence: &str, out: &mut Vec<Token>) {
 
 /// The class of a word, from closed lists of function words.
 pub(super) fn classify(word: &str) -> Class {
-    let mut buffer = [0u8; 12];
+    let mut buffer = [0u8; 16];
     if word.len() > buffer.len() {
         return if word.ends_with("ly") {
             Class::Mod
@@ -154,68 +154,351 @@ pub(super) fn classify(word: &str) -> Class {
     if lower.bytes().all(|byte| byte.is_ascii_digit()) {
         return Class::Mod;
     }
-    match lower {
-        "the" | "a" | "an" | "this" | "these" | "those" | "such" | "any" | "its" | "their"
-        | "his" | "her" | "our" | "some" | "several" | "few" | "many" | "most" | "both" | "all"
-        | "each" | "every" | "another" => Class::Det,
-        "of" => Class::Prep(Prep::Of),
-        "for" => Class::Prep(Prep::For),
-        "to" => Class::Prep(Prep::To),
-        "on" | "against" | "into" | "toward" | "towards" | "over" | "upon" | "onto" => {
-            Class::Prep(Prep::Target)
-        }
-        "in" | "at" | "inside" | "across" | "within" | "throughout" | "near" | "around"
-        | "outside" | "off" => Class::Prep(Prep::Locative),
-        "with" => Class::Prep(Prep::With),
-        "by" => Class::Prep(Prep::By),
-        "from" => Class::Prep(Prep::From),
-        "between" | "among" | "amongst" => Class::Prep(Prep::Between),
-        "during" | "despite" | "after" | "before" | "through" | "about" | "under" | "via"
-        | "amid" | "since" | "until" | "like" | "than" | "following" | "including"
-        | "regarding" | "concerning" | "per" | "without" | "as" | "beyond" | "behind" => {
-            Class::Prep(Prep::Other)
-        }
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets" | "got"
-        | "getting" => Class::Be,
-        "and" | "or" => Class::Conj,
-        "but" | "while" | "whereas" | "although" | "though" | "because" | "however"
-        | "meanwhile" | "yet" | "unlike" => Class::Boundary,
-        "which" | "who" => Class::Relative,
-        "launched" | "launch" | "launches" | "launching" | "carried" | "conducted" | "conduct"
-        | "conducts" | "conducting" | "held" | "hold" | "holds" | "holding" | "imposed"
-        | "impose" | "imposes" | "imposing" | "slapped" | "provided" | "provide" | "provides"
-        | "providing" | "sent" | "send" | "sends" | "sending" | "signed" | "stepped" | "began"
-        | "begin" | "begins" | "started" | "start" | "starts" | "waged" | "staged" | "stage"
-        | "announced" | "announce" | "announces" | "approved" | "approve" | "extended"
-        | "extend" | "extends" | "offered" | "offer" | "made" | "make" | "makes" | "expanded"
-        | "expand" | "expands" | "boosted" | "boost" | "deepened" | "deepen" | "strengthened"
-        | "strengthen" | "continued" | "continue" | "resumed" | "resume" | "renewed" | "renew"
-        | "unveiled" | "levied" | "levy" | "tightened" | "tighten" | "issued" | "issue"
-        | "delivered" | "deliver" | "granted" | "grant" | "increased" | "increase"
-        | "intensified" | "escalated" | "pursued" | "pursue" | "enhance" | "enhanced"
-        | "stabilize" | "stabilise" | "maintain" | "maintained" | "had" | "has" | "have"
-        | "pay" | "paid" | "mounted" | "mount" | "completed" | "complete" | "completes"
-        | "retaliated" | "retaliates" | "responded" => Class::Light,
-        "new" | "fresh" | "further" | "more" | "additional" | "tough" | "tougher" | "harsh"
-        | "harsher" | "sweeping" | "broad" | "broader" | "wide" | "wider" | "economic"
-        | "military" | "financial" | "joint" | "major" | "massive" | "large" | "full"
-        | "lethal" | "deadly" | "diplomatic" | "bilateral" | "direct" | "strong" | "stronger"
-        | "fierce" | "sharp" | "heavy" | "official" | "recent" | "first" | "second" | "third"
-        | "latest" | "limited" | "unprecedented" | "secondary" | "growing" | "rising" | "deep"
-        | "deeper" | "close" | "closer" | "strategic" | "high" | "formal" | "surprise"
-        | "brief" | "historic" | "rare" | "punitive" | "retaliatory" | "ongoing" | "prior"
-        | "previous" | "annual" | "naval" | "air" | "ground" | "missile" | "nuclear" | "also"
-        | "again" | "still" | "now" | "then" | "already" | "top" | "senior" | "two" | "three"
-        | "four" | "five" | "dozens" | "hundreds" | "thousands" | "record" | "total"
-        | "overall" | "reported" | "alleged" | "global" | "key" | "long" | "short" | "last"
-        | "next" | "own" | "just" | "even" | "only" | "former" | "northern" | "southern"
-        | "eastern" | "western" | "central" | "north" | "south" | "east" | "northeastern"
-        | "northwestern" | "southeastern" | "southwestern" | "occupied" | "selected" | "nearly"
-        | "almost" => Class::Mod,
-        _ if lower.ends_with("ly") && lower.len() > 4 => Class::Mod,
-        _ => Class::Word,
+    let key = u128::from_le_bytes(buffer);
+    let table = function_word_table();
+    if let Ok(found) = table.binary_search_by_key(&key, |&(packed, _)| packed) {
+        return table[found].1;
+    }
+    if lower.ends_with("ly") && lower.len() > 4 {
+        Class::Mod
+    } else {
+        Class::Word
     }
 }
+
+/// The function words packed into integers (lower-case bytes, zero padded), sorted: a lookup
+/// is a binary search over integers, with no string comparison.
+fn function_word_table() -> &'static [(u128, Class)] {
+    static TABLE: std::sync::OnceLock<Vec<(u128, Class)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(u128, Class)> = FUNCTION_WORDS
+            .iter()
+            .map(|&(word, class)| {
+                let mut buffer = [0u8; 16];
+                for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
+                    *slot = byte;
+                }
+                (u128::from_le_bytes(buffer), class)
+            })
+            .collect();
+        table.sort_unstable_by_key(|&(packed, _)| packed);
+        table
+    })
+}
+
+/// Function words and their classes (sorted and unique: a test checks).
+const FUNCTION_WORDS: &[(&str, Class)] = &[
+    ("a", Class::Det),
+    ("about", Class::Prep(Prep::Other)),
+    ("across", Class::Prep(Prep::Locative)),
+    ("additional", Class::Mod),
+    ("after", Class::Prep(Prep::Other)),
+    ("again", Class::Mod),
+    ("against", Class::Prep(Prep::Target)),
+    ("air", Class::Mod),
+    ("all", Class::Det),
+    ("alleged", Class::Mod),
+    ("almost", Class::Mod),
+    ("already", Class::Mod),
+    ("also", Class::Mod),
+    ("although", Class::Boundary),
+    ("amid", Class::Prep(Prep::Other)),
+    ("among", Class::Prep(Prep::Between)),
+    ("amongst", Class::Prep(Prep::Between)),
+    ("an", Class::Det),
+    ("and", Class::Conj),
+    ("announce", Class::Light),
+    ("announced", Class::Light),
+    ("announces", Class::Light),
+    ("annual", Class::Mod),
+    ("another", Class::Det),
+    ("any", Class::Det),
+    ("approve", Class::Light),
+    ("approved", Class::Light),
+    ("are", Class::Be),
+    ("around", Class::Prep(Prep::Locative)),
+    ("as", Class::Prep(Prep::Other)),
+    ("at", Class::Prep(Prep::Locative)),
+    ("be", Class::Be),
+    ("because", Class::Boundary),
+    ("been", Class::Be),
+    ("before", Class::Prep(Prep::Other)),
+    ("began", Class::Light),
+    ("begin", Class::Light),
+    ("begins", Class::Light),
+    ("behind", Class::Prep(Prep::Other)),
+    ("being", Class::Be),
+    ("between", Class::Prep(Prep::Between)),
+    ("beyond", Class::Prep(Prep::Other)),
+    ("bilateral", Class::Mod),
+    ("boost", Class::Light),
+    ("boosted", Class::Light),
+    ("both", Class::Det),
+    ("brief", Class::Mod),
+    ("broad", Class::Mod),
+    ("broader", Class::Mod),
+    ("but", Class::Boundary),
+    ("by", Class::Prep(Prep::By)),
+    ("carried", Class::Light),
+    ("central", Class::Mod),
+    ("close", Class::Mod),
+    ("closer", Class::Mod),
+    ("complete", Class::Light),
+    ("completed", Class::Light),
+    ("completes", Class::Light),
+    ("concerning", Class::Prep(Prep::Other)),
+    ("conduct", Class::Light),
+    ("conducted", Class::Light),
+    ("conducting", Class::Light),
+    ("conducts", Class::Light),
+    ("continue", Class::Light),
+    ("continued", Class::Light),
+    ("deadly", Class::Mod),
+    ("deep", Class::Mod),
+    ("deepen", Class::Light),
+    ("deepened", Class::Light),
+    ("deeper", Class::Mod),
+    ("deliver", Class::Light),
+    ("delivered", Class::Light),
+    ("despite", Class::Prep(Prep::Other)),
+    ("diplomatic", Class::Mod),
+    ("direct", Class::Mod),
+    ("dozens", Class::Mod),
+    ("during", Class::Prep(Prep::Other)),
+    ("each", Class::Det),
+    ("east", Class::Mod),
+    ("eastern", Class::Mod),
+    ("economic", Class::Mod),
+    ("enhance", Class::Light),
+    ("enhanced", Class::Light),
+    ("escalated", Class::Light),
+    ("even", Class::Mod),
+    ("every", Class::Det),
+    ("expand", Class::Light),
+    ("expanded", Class::Light),
+    ("expands", Class::Light),
+    ("extend", Class::Light),
+    ("extended", Class::Light),
+    ("extends", Class::Light),
+    ("few", Class::Det),
+    ("fierce", Class::Mod),
+    ("financial", Class::Mod),
+    ("first", Class::Mod),
+    ("five", Class::Mod),
+    ("following", Class::Prep(Prep::Other)),
+    ("for", Class::Prep(Prep::For)),
+    ("formal", Class::Mod),
+    ("former", Class::Mod),
+    ("four", Class::Mod),
+    ("fresh", Class::Mod),
+    ("from", Class::Prep(Prep::From)),
+    ("full", Class::Mod),
+    ("further", Class::Mod),
+    ("get", Class::Be),
+    ("gets", Class::Be),
+    ("getting", Class::Be),
+    ("global", Class::Mod),
+    ("got", Class::Be),
+    ("grant", Class::Light),
+    ("granted", Class::Light),
+    ("ground", Class::Mod),
+    ("growing", Class::Mod),
+    ("had", Class::Light),
+    ("harsh", Class::Mod),
+    ("harsher", Class::Mod),
+    ("has", Class::Light),
+    ("have", Class::Light),
+    ("heavy", Class::Mod),
+    ("held", Class::Light),
+    ("her", Class::Det),
+    ("high", Class::Mod),
+    ("his", Class::Det),
+    ("historic", Class::Mod),
+    ("hold", Class::Light),
+    ("holding", Class::Light),
+    ("holds", Class::Light),
+    ("however", Class::Boundary),
+    ("hundreds", Class::Mod),
+    ("impose", Class::Light),
+    ("imposed", Class::Light),
+    ("imposes", Class::Light),
+    ("imposing", Class::Light),
+    ("in", Class::Prep(Prep::Locative)),
+    ("including", Class::Prep(Prep::Other)),
+    ("increase", Class::Light),
+    ("increased", Class::Light),
+    ("inside", Class::Prep(Prep::Locative)),
+    ("intensified", Class::Light),
+    ("into", Class::Prep(Prep::Target)),
+    ("is", Class::Be),
+    ("issue", Class::Light),
+    ("issued", Class::Light),
+    ("its", Class::Det),
+    ("joint", Class::Mod),
+    ("just", Class::Mod),
+    ("key", Class::Mod),
+    ("large", Class::Mod),
+    ("last", Class::Mod),
+    ("latest", Class::Mod),
+    ("launch", Class::Light),
+    ("launched", Class::Light),
+    ("launches", Class::Light),
+    ("launching", Class::Light),
+    ("lethal", Class::Mod),
+    ("levied", Class::Light),
+    ("levy", Class::Light),
+    ("like", Class::Prep(Prep::Other)),
+    ("limited", Class::Mod),
+    ("long", Class::Mod),
+    ("made", Class::Light),
+    ("maintain", Class::Light),
+    ("maintained", Class::Light),
+    ("major", Class::Mod),
+    ("make", Class::Light),
+    ("makes", Class::Light),
+    ("many", Class::Det),
+    ("massive", Class::Mod),
+    ("meanwhile", Class::Boundary),
+    ("military", Class::Mod),
+    ("missile", Class::Mod),
+    ("more", Class::Mod),
+    ("most", Class::Det),
+    ("mount", Class::Light),
+    ("mounted", Class::Light),
+    ("naval", Class::Mod),
+    ("near", Class::Prep(Prep::Locative)),
+    ("nearly", Class::Mod),
+    ("new", Class::Mod),
+    ("next", Class::Mod),
+    ("north", Class::Mod),
+    ("northeastern", Class::Mod),
+    ("northern", Class::Mod),
+    ("northwestern", Class::Mod),
+    ("now", Class::Mod),
+    ("nuclear", Class::Mod),
+    ("occupied", Class::Mod),
+    ("of", Class::Prep(Prep::Of)),
+    ("off", Class::Prep(Prep::Locative)),
+    ("offer", Class::Light),
+    ("offered", Class::Light),
+    ("official", Class::Mod),
+    ("on", Class::Prep(Prep::Target)),
+    ("ongoing", Class::Mod),
+    ("only", Class::Mod),
+    ("onto", Class::Prep(Prep::Target)),
+    ("or", Class::Conj),
+    ("our", Class::Det),
+    ("outside", Class::Prep(Prep::Locative)),
+    ("over", Class::Prep(Prep::Target)),
+    ("overall", Class::Mod),
+    ("own", Class::Mod),
+    ("paid", Class::Light),
+    ("pay", Class::Light),
+    ("per", Class::Prep(Prep::Other)),
+    ("previous", Class::Mod),
+    ("prior", Class::Mod),
+    ("provide", Class::Light),
+    ("provided", Class::Light),
+    ("provides", Class::Light),
+    ("providing", Class::Light),
+    ("punitive", Class::Mod),
+    ("pursue", Class::Light),
+    ("pursued", Class::Light),
+    ("rare", Class::Mod),
+    ("recent", Class::Mod),
+    ("record", Class::Mod),
+    ("regarding", Class::Prep(Prep::Other)),
+    ("renew", Class::Light),
+    ("renewed", Class::Light),
+    ("reported", Class::Mod),
+    ("responded", Class::Light),
+    ("resume", Class::Light),
+    ("resumed", Class::Light),
+    ("retaliated", Class::Light),
+    ("retaliates", Class::Light),
+    ("retaliatory", Class::Mod),
+    ("rising", Class::Mod),
+    ("second", Class::Mod),
+    ("secondary", Class::Mod),
+    ("selected", Class::Mod),
+    ("send", Class::Light),
+    ("sending", Class::Light),
+    ("sends", Class::Light),
+    ("senior", Class::Mod),
+    ("sent", Class::Light),
+    ("several", Class::Det),
+    ("sharp", Class::Mod),
+    ("short", Class::Mod),
+    ("signed", Class::Light),
+    ("since", Class::Prep(Prep::Other)),
+    ("slapped", Class::Light),
+    ("some", Class::Det),
+    ("south", Class::Mod),
+    ("southeastern", Class::Mod),
+    ("southern", Class::Mod),
+    ("southwestern", Class::Mod),
+    ("stabilise", Class::Light),
+    ("stabilize", Class::Light),
+    ("stage", Class::Light),
+    ("staged", Class::Light),
+    ("start", Class::Light),
+    ("started", Class::Light),
+    ("starts", Class::Light),
+    ("stepped", Class::Light),
+    ("still", Class::Mod),
+    ("strategic", Class::Mod),
+    ("strengthen", Class::Light),
+    ("strengthened", Class::Light),
+    ("strong", Class::Mod),
+    ("stronger", Class::Mod),
+    ("such", Class::Det),
+    ("surprise", Class::Mod),
+    ("sweeping", Class::Mod),
+    ("than", Class::Prep(Prep::Other)),
+    ("the", Class::Det),
+    ("their", Class::Det),
+    ("then", Class::Mod),
+    ("these", Class::Det),
+    ("third", Class::Mod),
+    ("this", Class::Det),
+    ("those", Class::Det),
+    ("though", Class::Boundary),
+    ("thousands", Class::Mod),
+    ("three", Class::Mod),
+    ("through", Class::Prep(Prep::Other)),
+    ("throughout", Class::Prep(Prep::Locative)),
+    ("tighten", Class::Light),
+    ("tightened", Class::Light),
+    ("to", Class::Prep(Prep::To)),
+    ("top", Class::Mod),
+    ("total", Class::Mod),
+    ("tough", Class::Mod),
+    ("tougher", Class::Mod),
+    ("toward", Class::Prep(Prep::Target)),
+    ("towards", Class::Prep(Prep::Target)),
+    ("two", Class::Mod),
+    ("under", Class::Prep(Prep::Other)),
+    ("unlike", Class::Boundary),
+    ("unprecedented", Class::Mod),
+    ("until", Class::Prep(Prep::Other)),
+    ("unveiled", Class::Light),
+    ("upon", Class::Prep(Prep::Target)),
+    ("via", Class::Prep(Prep::Other)),
+    ("waged", Class::Light),
+    ("was", Class::Be),
+    ("were", Class::Be),
+    ("western", Class::Mod),
+    ("whereas", Class::Boundary),
+    ("which", Class::Relative),
+    ("while", Class::Boundary),
+    ("who", Class::Relative),
+    ("wide", Class::Mod),
+    ("wider", Class::Mod),
+    ("with", Class::Prep(Prep::With)),
+    ("within", Class::Prep(Prep::Locative)),
+    ("without", Class::Prep(Prep::Other)),
+    ("yet", Class::Boundary),
+];
 
 /// Irregular past participles that news verbs use.
 const IRREGULAR: [&str; 14] = [
@@ -278,6 +561,11 @@ mod tests {
                 .iter()
                 .any(|(text, class)| text == "'" && *class == Class::Possessive)
         );
+    }
+
+    #[test]
+    fn the_function_word_table_is_sorted_and_unique() {
+        assert!(FUNCTION_WORDS.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 
     #[test]
