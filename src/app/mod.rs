@@ -1,8 +1,36 @@
 //! The window: the only part of tiemap that knows egui. It owns the state, reads it to draw
 //! the map, panels and chart, and turns clicks and drags into commands.
-//! STUB: to be replaced by the app work.
+//!
+//! The design follows rerun's viewer: [`TiemapApp`] owns the state and applies [`Command`]s;
+//! every `*_ui` function reads the state and returns commands instead of changing it; colours
+//! and sizes come from [`theme`]; world and screen coordinates meet only in
+//! [`transform::ScreenFromWorld`].
+
+#[expect(
+    clippy::module_inception,
+    reason = "the app module's main type lives in app.rs, as in rerun"
+)]
+mod app;
+pub mod chart;
+pub mod command;
+pub mod debug_overlay;
+pub mod dialogs;
+pub mod loading;
+pub mod map_layout;
+pub mod map_view;
+pub mod menu;
+pub mod panel;
+pub mod screenshot;
+pub mod theme;
+pub mod transform;
 
 use std::path::PathBuf;
+
+use eframe::egui;
+
+pub use app::{Status, TiemapApp};
+pub use command::{Command, Selection};
+pub use loading::Source;
 
 /// How the window is started.
 #[derive(Clone, Debug, Default)]
@@ -15,6 +43,55 @@ pub struct Launch {
 
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
-    let _ = launch;
-    anyhow::bail!("the window is not implemented yet")
+    let Launch { files, screenshot } = launch;
+    let wants_screenshot = screenshot.is_some();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("tiemap")
+            .with_app_id("tiemap")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..eframe::NativeOptions::default()
+    };
+    let outcome = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let outcome_for_app = std::sync::Arc::clone(&outcome);
+    eframe::run_native(
+        "tiemap",
+        options,
+        Box::new(move |creation| {
+            // The map is drawn on paper-white; the panels match it whatever the desktop's theme.
+            creation.egui_ctx.set_theme(egui::Theme::Light);
+            let source = if files.is_empty() {
+                Source::Bundled
+            } else {
+                Source::Files(files)
+            };
+            let mut app = TiemapApp::loading(&creation.egui_ctx, source);
+            if let Some(path) = screenshot {
+                app.take_screenshot_when_settled(path);
+            }
+            if let Ok(mut slot) = outcome_for_app.lock() {
+                *slot = Some(app.screenshot_outcome());
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))?;
+
+    let screenshot_outcome = outcome
+        .lock()
+        .ok()
+        .and_then(|slot| slot.clone())
+        .and_then(|shared| shared.lock().ok().and_then(|result| result.clone()));
+    match screenshot_outcome {
+        Some(Err(error)) => anyhow::bail!("screenshot failed: {error}"),
+        Some(Ok(path)) => {
+            eprintln!("tiemap: wrote {}", path.display());
+            Ok(())
+        }
+        None if wants_screenshot => {
+            anyhow::bail!("the window closed before the screenshot was taken")
+        }
+        None => Ok(()),
+    }
 }

@@ -1,0 +1,122 @@
+//! Every colour and size the window uses, in one place, so the map, its legend, the panel and
+//! the chart always agree (a quad is the same colour on an edge, in the legend and in the panel).
+//!
+//! Sizes of things that live on the map (node radius, label font) are in world units: they
+//! scale with zoom, which is what lets the layout keep labels apart at every zoom level.
+
+use eframe::egui;
+use egui::Color32;
+
+use crate::model::{ActorKind, Quad};
+
+/// Background of the map canvas.
+pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(250, 250, 247);
+/// Fill of a country node.
+pub const COUNTRY_FILL: Color32 = Color32::from_rgb(66, 110, 180);
+/// Fill of a bloc node.
+pub const BLOC_FILL: Color32 = Color32::from_rgb(236, 176, 62);
+/// Outline of every node.
+pub const NODE_OUTLINE: Color32 = Color32::from_rgb(40, 40, 48);
+/// Outline of the selected node, and halo of the selected edge.
+pub const SELECTION: Color32 = Color32::from_rgb(255, 64, 160);
+/// Node labels on the map.
+pub const LABEL_TEXT: Color32 = Color32::from_rgb(25, 25, 30);
+/// Backdrop behind node labels so edges crossing them do not hurt reading.
+pub const LABEL_BACKDROP: Color32 = Color32::from_rgba_premultiplied(250, 250, 247, 200);
+/// The pin mark on pinned nodes.
+pub const PIN: Color32 = Color32::from_rgb(200, 30, 40);
+/// Colour of ties that the text says did not happen.
+pub const NEGATED: Color32 = Color32::from_rgb(150, 150, 150);
+/// Background of actor mentions in evidence sentences.
+pub const MENTION_BACKGROUND: Color32 = Color32::from_rgb(190, 215, 250);
+/// Background of cue words in evidence sentences.
+pub const CUE_BACKGROUND: Color32 = Color32::from_rgb(255, 225, 130);
+/// Text of highlighted spans in evidence sentences.
+pub const HIGHLIGHT_TEXT: Color32 = Color32::from_rgb(10, 10, 10);
+/// Error messages in the status bar.
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(190, 30, 30);
+/// Background of the "negated" and "hedged" badges.
+pub const BADGE_BACKGROUND: Color32 = Color32::from_rgb(225, 225, 225);
+/// Bars of the figures chart whose edge is selected, and all bars when none is.
+pub const BAR: Color32 = Color32::from_rgb(70, 140, 110);
+
+/// Radius of a node's shape in world units, growing slowly with how much evidence touches it.
+pub fn node_radius_world(evidence_count: usize) -> f32 {
+    (9.0 + 2.0 * (evidence_count as f32).sqrt()).min(20.0)
+}
+
+/// Font size of node labels in world units (drawn at this many pixels at zoom 1).
+pub const LABEL_SIZE_WORLD: f32 = 13.0;
+/// Gap between a node's shape and its label, in world units.
+pub const LABEL_GAP_WORLD: f32 = 3.0;
+/// Width of one label character in world units: a generous bound for the proportional font,
+/// so the room the layout keeps for a label is never smaller than the label.
+pub const LABEL_CHAR_WIDTH_WORLD: f32 = 0.62 * LABEL_SIZE_WORLD;
+/// Extra room around each node's footprint in the layout, in world units.
+pub const NODE_PADDING_WORLD: f32 = 6.0;
+/// Labels are hidden when they would be drawn smaller than this.
+pub const MIN_LABEL_SIZE_PX: f32 = 7.0;
+/// Labels are drawn only when at most this many nodes are on screen: beyond that they are an
+/// unreadable grey mass and cost most of the frame.
+pub const MAX_LABELS_ON_SCREEN: usize = 600;
+
+/// Nodes drawn smaller than this are flat polygons in one shared mesh (no outline, no
+/// anti-aliasing): at that size the detail is invisible and the vertices are what costs, most
+/// of all on a software renderer.
+pub const SMALL_NODE_PX: f32 = 5.0;
+/// Maps with more edges than this draw them as one mesh of plain quads (no dashes).
+pub const MESH_EDGES_ABOVE: usize = 2_000;
+
+/// Pointer distance within which an edge counts as clicked.
+pub const EDGE_HIT_PX: f32 = 6.0;
+/// Extra distance around a node's shape within which it counts as grabbed.
+pub const NODE_HIT_SLACK_PX: f32 = 3.0;
+/// Width of an edge backed by `evidence_count` sentences, in pixels (edges stay legible when
+/// zoomed out, so their width does not scale with zoom).
+pub fn edge_width_px(evidence_count: usize) -> f32 {
+    (1.0 + 1.6 * (evidence_count as f32).sqrt()).min(9.0)
+}
+/// Extra width of the halo drawn under the selected edge.
+pub const SELECTION_HALO_PX: f32 = 5.0;
+/// Dash and gap lengths of hedged and negated edges, in pixels.
+pub const DASH_PX: f32 = 7.0;
+/// Gap between dashes, in pixels.
+pub const DASH_GAP_PX: f32 = 5.0;
+/// How much lighter (towards the background) hedged edges are drawn, 0..1.
+pub const HEDGED_FADE: f32 = 0.45;
+
+/// Zoom limits (screen pixels per world unit).
+pub const MIN_SCALE: f32 = 0.01;
+/// Largest zoom.
+pub const MAX_SCALE: f32 = 20.0;
+/// Margin kept around the map when framing it, in pixels.
+pub const FIT_MARGIN_PX: f32 = 40.0;
+
+/// Width of the side panel.
+pub const SIDE_PANEL_WIDTH: f32 = 380.0;
+/// Height of the chart.
+pub const CHART_HEIGHT: f32 = 170.0;
+
+/// Colour of a PLOVER quad: cooperation in blues and greens, conflict in oranges and reds,
+/// verbal lighter than material.
+pub fn quad_color(quad: Quad) -> Color32 {
+    match quad {
+        Quad::VerbalCooperation => Color32::from_rgb(60, 150, 220),
+        Quad::MaterialCooperation => Color32::from_rgb(30, 140, 70),
+        Quad::VerbalConflict => Color32::from_rgb(235, 140, 30),
+        Quad::MaterialConflict => Color32::from_rgb(205, 35, 35),
+    }
+}
+
+/// Fill of a node of this kind.
+pub fn node_fill(kind: ActorKind) -> Color32 {
+    match kind {
+        ActorKind::Country => COUNTRY_FILL,
+        ActorKind::Bloc => BLOC_FILL,
+    }
+}
+
+/// `color` faded towards the map background by `amount` (0: unchanged, 1: background).
+pub fn faded(color: Color32, amount: f32) -> Color32 {
+    color.lerp_to_gamma(MAP_BACKGROUND, amount)
+}
