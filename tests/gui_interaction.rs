@@ -356,3 +356,54 @@ fn a_saved_map_reopens_with_the_same_positions_and_pins() {
     );
     reopened.run();
 }
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct DroppedArticle(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedArticle {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn an_article_dropped_on_the_window_becomes_the_map() {
+    let mut harness = settled_harness(fixture_map());
+    let dir = std::env::temp_dir().join(format!("tiemap-gui-drop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let article = dir.join("summit.txt");
+    std::fs::write(
+        &article,
+        "Japan and India signed a defence pact in Tokyo on Monday.",
+    )
+    .expect("write");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedArticle(article)));
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().map().actor("JPN").is_some() && !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let ids: Vec<&str> = harness
+        .state()
+        .map()
+        .actors
+        .iter()
+        .map(|actor| actor.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["IND", "JPN"],
+        "the dropped article replaced the fixture map"
+    );
+}

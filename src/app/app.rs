@@ -264,11 +264,16 @@ impl TiemapApp {
         } else {
             self.set_status(
                 format!(
-                    "{}: {} actors, {} ties, {} figures",
+                    "{}: {} actors, {} ties, {} {}",
                     self.name,
                     self.map.actors.len(),
                     self.map.ties.len(),
-                    self.map.figures.len()
+                    self.map.figures.len(),
+                    if self.map.figures.len() == 1 {
+                        "figure"
+                    } else {
+                        "figures"
+                    }
                 ),
                 false,
             );
@@ -516,6 +521,16 @@ impl TiemapApp {
             }
             if input.consume_key(Modifiers::NONE, Key::F12) {
                 commands.push(Command::ToggleDebugOverlay);
+            }
+            // Files dropped on the window open like File > Open.
+            let dropped: Vec<PathBuf> = input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect();
+            if !dropped.is_empty() {
+                commands.push(Command::OpenFiles(dropped));
             }
         });
         commands
