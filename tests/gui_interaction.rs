@@ -8,6 +8,7 @@ use egui::{Event, Modifiers, PointerButton, Pos2, pos2};
 use egui_kittest::kittest::Queryable;
 use gui_support::{
     INVASION_SENTENCE, PARTNERSHIP_SENTENCE, click_at, fixture_map, node_pos, settled_harness,
+    wait_until_loaded,
 };
 use tiemap::app::{Command, Selection};
 use tiemap::model::EdgeKey;
@@ -249,14 +250,7 @@ fn opening_a_bad_file_says_why_and_keeps_the_map() {
     harness
         .state_mut()
         .apply(&ctx, Command::OpenFiles(vec![binary]));
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_until_loaded(&mut harness);
     let status = harness.state().status().expect("a message").clone();
     assert!(status.is_error, "{status:?}");
     assert!(status.text.contains("photo.txt"), "{status:?}");
@@ -276,14 +270,7 @@ fn a_text_with_no_countries_gives_an_empty_map_that_says_so() {
     harness
         .state_mut()
         .apply(&ctx, Command::OpenFiles(vec![text]));
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_until_loaded(&mut harness);
     assert!(harness.state().map().actors.is_empty());
     harness.get_by_label_contains("no countries found");
 }
@@ -386,14 +373,7 @@ fn an_article_dropped_on_the_window_becomes_the_map() {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedArticle(article)));
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().map().actor("JPN").is_some() && !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_until_loaded(&mut harness);
     let ids: Vec<&str> = harness
         .state()
         .map()

@@ -257,3 +257,16 @@ pub fn node_pos(harness: &Harness<'_, TiemapApp>, actor: &str) -> Pos2 {
         .node_screen_pos(actor)
         .unwrap_or_else(|| panic!("{actor} is on the map"))
 }
+
+/// Steps the window until the files it was asked to open have been read (on its worker
+/// thread) and shown, for at most about five seconds.
+pub fn wait_until_loaded(harness: &mut Harness<'_, TiemapApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
