@@ -137,7 +137,10 @@ impl Extractor {
     }
 
     /// Extracts every document and merges the results into one map (no positions yet).
-    pub fn build_map(&self, documents: Vec<Document>) -> TieMap {
+    /// Documents with the same id (two `story.txt` from different folders) are renamed
+    /// `story-2`, `story-3`... so that every piece of evidence names its document unambiguously.
+    pub fn build_map(&self, mut documents: Vec<Document>) -> TieMap {
+        make_ids_unique(&mut documents);
         let mut map = TieMap::new();
         let mut actors = std::collections::BTreeMap::new();
         for document in &documents {
@@ -162,5 +165,49 @@ impl Extractor {
         ties::merge_ties(&mut map.ties);
         map.documents = documents;
         map
+    }
+}
+
+/// Renames repeated document ids by appending `-2`, `-3`... in order.
+fn make_ids_unique(documents: &mut [Document]) {
+    let mut taken = BTreeSet::new();
+    for document in documents.iter_mut() {
+        let mut candidate = document.id.clone();
+        let mut suffix = 2;
+        while taken.contains(&candidate) {
+            candidate = format!("{}-{suffix}", document.id);
+            suffix += 1;
+        }
+        taken.insert(candidate.clone());
+        document.id = candidate;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_with_the_same_name_get_distinct_ids_in_the_map() {
+        let document = |text: &str| Document {
+            id: "story".into(),
+            title: None,
+            date: Some("2020".into()),
+            text: text.into(),
+        };
+        let extractor = Extractor::new().expect("assets load");
+        let map = extractor.build_map(vec![
+            document("France and Germany signed a treaty."),
+            document("Japan and India signed a treaty."),
+            document("Text with no country."),
+        ]);
+        let ids: Vec<&str> = map.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["story", "story-2", "story-3"]);
+        let evidence_docs: BTreeSet<&str> = map
+            .ties
+            .iter()
+            .flat_map(|tie| tie.evidence.iter().map(|e| e.doc.as_str()))
+            .collect();
+        assert_eq!(evidence_docs, BTreeSet::from(["story", "story-2"]));
     }
 }
