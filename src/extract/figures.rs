@@ -440,14 +440,29 @@ fn explicit_year(word: &str) -> Option<i32> {
 }
 
 /// "first half" -> "H1", "third quarter" -> "Q3", "q2" -> "Q2", "first six months" -> "H1".
+// Matched on the word first: it runs for every word of every window, and most words fail the
+// first comparison.
 fn part_of_year(previous: &str, word: &str, next: &str) -> Option<&'static str> {
-    match (previous, word, next) {
-        ("first", "half", _) | (_, "h1", _) | ("first", "six", "months") => Some("H1"),
-        ("second", "half", _) | (_, "h2", _) => Some("H2"),
-        ("first", "quarter", _) | (_, "q1", _) => Some("Q1"),
-        ("second", "quarter", _) | (_, "q2", _) => Some("Q2"),
-        ("third", "quarter", _) | (_, "q3", _) => Some("Q3"),
-        ("fourth", "quarter", _) | (_, "q4", _) => Some("Q4"),
+    match word {
+        "h1" => Some("H1"),
+        "h2" => Some("H2"),
+        "q1" => Some("Q1"),
+        "q2" => Some("Q2"),
+        "q3" => Some("Q3"),
+        "q4" => Some("Q4"),
+        "half" => match previous {
+            "first" => Some("H1"),
+            "second" => Some("H2"),
+            _ => None,
+        },
+        "six" if previous == "first" && next == "months" => Some("H1"),
+        "quarter" => match previous {
+            "first" => Some("Q1"),
+            "second" => Some("Q2"),
+            "third" => Some("Q3"),
+            "fourth" => Some("Q4"),
+            _ => None,
+        },
         _ => None,
     }
 }
