@@ -407,10 +407,12 @@ impl Words {
     /// Whether the window calls the amount a record.
     fn says_record(&self) -> bool {
         for i in 0..self.spans.len() {
-            let previous = if i > 0 { self.word(i - 1) } else { "" };
-            let next = self.word(i + 1);
+            // Neighbours are read only for the few words that need them.
+            let previous = || if i > 0 { self.word(i - 1) } else { "" };
+            let next = || self.word(i + 1);
             match self.word(i) {
                 "record" => {
+                    let (previous, next) = (previous(), next());
                     let before_previous = if i > 1 { self.word(i - 2) } else { "" };
                     let idiom = matches!(previous, "track" | "criminal" | "public" | "voting")
                         || (previous == "the" && matches!(before_previous, "for" | "on" | "off"))
@@ -420,8 +422,8 @@ impl Words {
                     }
                 }
                 "unprecedented" => return true,
-                "time" if previous == "all" && next == "high" => return true,
-                "ever" if matches!(previous, "highest" | "largest" | "biggest") => return true,
+                "time" if previous() == "all" && next() == "high" => return true,
+                "ever" if matches!(previous(), "highest" | "largest" | "biggest") => return true,
                 _ => {}
             }
         }
