@@ -13,6 +13,7 @@
 //! The design decision is to be conservative: when the focus is not clear the reference is left
 //! unresolved rather than guessed, because a wrong actor makes a wrong tie on the map.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -106,11 +107,22 @@ pub fn resolve_references(text: &str, sentences: &[Span], mentions: &mut Vec<Act
     let Some(automaton) = automaton() else {
         return;
     };
-    let named: Vec<ActorMention> = mentions
+    // The gazetteer's mentions hold no references: borrow them as they are, and copy only
+    // when a caller passes mentions that already include references.
+    let named: Cow<'_, [ActorMention]> = if mentions
         .iter()
-        .filter(|mention| mention.form != MentionForm::Reference)
-        .cloned()
-        .collect();
+        .all(|mention| mention.form != MentionForm::Reference)
+    {
+        Cow::Borrowed(mentions.as_slice())
+    } else {
+        Cow::Owned(
+            mentions
+                .iter()
+                .filter(|mention| mention.form != MentionForm::Reference)
+                .cloned()
+                .collect(),
+        )
+    };
     let mut added = Vec::new();
     let mut sentence_index = 0;
     for found in automaton.find_iter(text) {
