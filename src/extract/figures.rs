@@ -83,9 +83,11 @@ pub fn extract_figures(
     date: Option<DocDate>,
 ) -> Vec<Figure> {
     let year = date.map(|date| date.year);
+    // One word buffer for the whole document: a figure's words are read and dropped.
+    let mut words = Words::default();
     find_money_dated(text, year)
         .into_iter()
-        .filter_map(|found| figure_of(doc_id, text, sentences, mentions, date, found))
+        .filter_map(|found| figure_of(doc_id, text, sentences, mentions, date, found, &mut words))
         .collect()
 }
 
@@ -96,6 +98,7 @@ fn figure_of(
     mentions: &[ActorMention],
     date: Option<DocDate>,
     found: MoneyMatch,
+    words: &mut Words,
 ) -> Option<Figure> {
     let sentence_index = sentences.partition_point(|sentence| sentence.end <= found.span.start);
     let sentence = *sentences.get(sentence_index)?;
@@ -105,7 +108,7 @@ fn figure_of(
     let window = window_around(text, sentence, found.span, WINDOW_BYTES);
     let nearby = mentions_in(mentions, window, found.span);
     let actors = figure_actors(text, window, &nearby, found.span);
-    let words = Words::of(
+    words.read(
         text,
         window_around(text, sentence, found.span, WORD_WINDOW_BYTES),
     );
@@ -269,7 +272,9 @@ fn distance(span: Span, other: Span) -> usize {
     }
 }
 
-/// The words of a window, lower-cased, with their document spans.
+/// The words of a window, lower-cased, with their document spans (a buffer reused from one
+/// figure to the next).
+#[derive(Default)]
 struct Words {
     /// The window text in lower case (ASCII only: byte offsets stay those of the text).
     lower: String,
@@ -280,10 +285,15 @@ struct Words {
 }
 
 impl Words {
-    fn of(text: &str, window: Span) -> Words {
-        let lower = window.slice(text).unwrap_or_default().to_ascii_lowercase();
-        let bytes = lower.as_bytes();
-        let mut words = Vec::new();
+    /// Replaces the words with those of `window`.
+    fn read(&mut self, text: &str, window: Span) {
+        self.lower.clear();
+        self.lower.push_str(window.slice(text).unwrap_or_default());
+        self.lower.make_ascii_lowercase();
+        self.offset = window.start;
+        let bytes = self.lower.as_bytes();
+        let words = &mut self.spans;
+        words.clear();
         let mut index = 0;
         while index < bytes.len() {
             if bytes[index].is_ascii_alphanumeric() {
@@ -295,11 +305,6 @@ impl Words {
             } else {
                 index += 1;
             }
-        }
-        Words {
-            lower,
-            offset: window.start,
-            spans: words,
         }
     }
 
