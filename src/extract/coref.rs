@@ -13,9 +13,10 @@
 //! The design decision is to be conservative: when the focus is not clear the reference is left
 //! unresolved rather than guessed, because a wrong actor makes a wrong tie on the map.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{ActorMention, MentionForm};
 use crate::model::{ActorId, Span};
@@ -89,6 +90,8 @@ fn automaton() -> Option<&'static AhoCorasick> {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                // A few dozen phrases: a DFA is small and scans faster than the default NFA.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(PHRASES.iter().map(|(phrase, _)| phrase))
                 .ok()
         })
@@ -104,11 +107,22 @@ pub fn resolve_references(text: &str, sentences: &[Span], mentions: &mut Vec<Act
     let Some(automaton) = automaton() else {
         return;
     };
-    let named: Vec<ActorMention> = mentions
+    // The gazetteer's mentions hold no references: borrow them as they are, and copy only
+    // when a caller passes mentions that already include references.
+    let named: Cow<'_, [ActorMention]> = if mentions
         .iter()
-        .filter(|mention| mention.form != MentionForm::Reference)
-        .cloned()
-        .collect();
+        .all(|mention| mention.form != MentionForm::Reference)
+    {
+        Cow::Borrowed(mentions.as_slice())
+    } else {
+        Cow::Owned(
+            mentions
+                .iter()
+                .filter(|mention| mention.form != MentionForm::Reference)
+                .cloned()
+                .collect(),
+        )
+    };
     let mut added = Vec::new();
     let mut sentence_index = 0;
     for found in automaton.find_iter(text) {

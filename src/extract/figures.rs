@@ -83,9 +83,11 @@ pub fn extract_figures(
     date: Option<DocDate>,
 ) -> Vec<Figure> {
     let year = date.map(|date| date.year);
+    // One word buffer for the whole document: a figure's words are read and dropped.
+    let mut words = Words::default();
     find_money_dated(text, year)
         .into_iter()
-        .filter_map(|found| figure_of(doc_id, text, sentences, mentions, date, found))
+        .filter_map(|found| figure_of(doc_id, text, sentences, mentions, date, found, &mut words))
         .collect()
 }
 
@@ -96,6 +98,7 @@ fn figure_of(
     mentions: &[ActorMention],
     date: Option<DocDate>,
     found: MoneyMatch,
+    words: &mut Words,
 ) -> Option<Figure> {
     let sentence_index = sentences.partition_point(|sentence| sentence.end <= found.span.start);
     let sentence = *sentences.get(sentence_index)?;
@@ -105,7 +108,7 @@ fn figure_of(
     let window = window_around(text, sentence, found.span, WINDOW_BYTES);
     let nearby = mentions_in(mentions, window, found.span);
     let actors = figure_actors(text, window, &nearby, found.span);
-    let words = Words::of(
+    words.read(
         text,
         window_around(text, sentence, found.span, WORD_WINDOW_BYTES),
     );
@@ -269,7 +272,9 @@ fn distance(span: Span, other: Span) -> usize {
     }
 }
 
-/// The words of a window, lower-cased, with their document spans.
+/// The words of a window, lower-cased, with their document spans (a buffer reused from one
+/// figure to the next).
+#[derive(Default)]
 struct Words {
     /// The window text in lower case (ASCII only: byte offsets stay those of the text).
     lower: String,
@@ -280,10 +285,15 @@ struct Words {
 }
 
 impl Words {
-    fn of(text: &str, window: Span) -> Words {
-        let lower = window.slice(text).unwrap_or_default().to_ascii_lowercase();
-        let bytes = lower.as_bytes();
-        let mut words = Vec::new();
+    /// Replaces the words with those of `window`.
+    fn read(&mut self, text: &str, window: Span) {
+        self.lower.clear();
+        self.lower.push_str(window.slice(text).unwrap_or_default());
+        self.lower.make_ascii_lowercase();
+        self.offset = window.start;
+        let bytes = self.lower.as_bytes();
+        let words = &mut self.spans;
+        words.clear();
         let mut index = 0;
         while index < bytes.len() {
             if bytes[index].is_ascii_alphanumeric() {
@@ -295,11 +305,6 @@ impl Words {
             } else {
                 index += 1;
             }
-        }
-        Words {
-            lower,
-            offset: window.start,
-            spans: words,
         }
     }
 
@@ -407,10 +412,12 @@ impl Words {
     /// Whether the window calls the amount a record.
     fn says_record(&self) -> bool {
         for i in 0..self.spans.len() {
-            let previous = if i > 0 { self.word(i - 1) } else { "" };
-            let next = self.word(i + 1);
+            // Neighbours are read only for the few words that need them.
+            let previous = || if i > 0 { self.word(i - 1) } else { "" };
+            let next = || self.word(i + 1);
             match self.word(i) {
                 "record" => {
+                    let (previous, next) = (previous(), next());
                     let before_previous = if i > 1 { self.word(i - 2) } else { "" };
                     let idiom = matches!(previous, "track" | "criminal" | "public" | "voting")
                         || (previous == "the" && matches!(before_previous, "for" | "on" | "off"))
@@ -420,8 +427,8 @@ impl Words {
                     }
                 }
                 "unprecedented" => return true,
-                "time" if previous == "all" && next == "high" => return true,
-                "ever" if matches!(previous, "highest" | "largest" | "biggest") => return true,
+                "time" if previous() == "all" && next() == "high" => return true,
+                "ever" if matches!(previous(), "highest" | "largest" | "biggest") => return true,
                 _ => {}
             }
         }
@@ -440,14 +447,29 @@ fn explicit_year(word: &str) -> Option<i32> {
 }
 
 /// "first half" -> "H1", "third quarter" -> "Q3", "q2" -> "Q2", "first six months" -> "H1".
+// Matched on the word first: it runs for every word of every window, and most words fail the
+// first comparison.
 fn part_of_year(previous: &str, word: &str, next: &str) -> Option<&'static str> {
-    match (previous, word, next) {
-        ("first", "half", _) | (_, "h1", _) | ("first", "six", "months") => Some("H1"),
-        ("second", "half", _) | (_, "h2", _) => Some("H2"),
-        ("first", "quarter", _) | (_, "q1", _) => Some("Q1"),
-        ("second", "quarter", _) | (_, "q2", _) => Some("Q2"),
-        ("third", "quarter", _) | (_, "q3", _) => Some("Q3"),
-        ("fourth", "quarter", _) | (_, "q4", _) => Some("Q4"),
+    match word {
+        "h1" => Some("H1"),
+        "h2" => Some("H2"),
+        "q1" => Some("Q1"),
+        "q2" => Some("Q2"),
+        "q3" => Some("Q3"),
+        "q4" => Some("Q4"),
+        "half" => match previous {
+            "first" => Some("H1"),
+            "second" => Some("H2"),
+            _ => None,
+        },
+        "six" if previous == "first" && next == "months" => Some("H1"),
+        "quarter" => match previous {
+            "first" => Some("Q1"),
+            "second" => Some("Q2"),
+            "third" => Some("Q3"),
+            "fourth" => Some("Q4"),
+            _ => None,
+        },
         _ => None,
     }
 }

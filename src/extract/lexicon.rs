@@ -9,7 +9,7 @@
 //! "deal". Whole-word matching is checked after the automaton; a pattern written with a
 //! trailing `*` matches any word that starts with it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::ExtractError;
@@ -175,6 +175,9 @@ impl Lexicon {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA scans about twice as fast as the default NFA; the lexicon is small enough
+            // that its table costs little memory.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&texts)
             .map_err(|error| malformed(error.to_string()))?;
         Ok(Lexicon {

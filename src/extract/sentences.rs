@@ -102,8 +102,19 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     let mut index = 0;
+    // Only stops and line breaks can end a sentence: jump from one to the next with memchr.
+    // The next line break is remembered until passed, so each byte is searched once.
+    let mut next_break = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
     while index < bytes.len() {
-        let byte = bytes[index];
+        if next_break < index {
+            next_break =
+                memchr::memchr(b'\n', &bytes[index..]).map_or(bytes.len(), |at| index + at);
+        }
+        index = memchr::memchr3(b'.', b'!', b'?', &bytes[index..next_break])
+            .map_or(next_break, |at| index + at);
+        let Some(&byte) = bytes.get(index) else {
+            break;
+        };
         let decision = match byte {
             b'.' | b'!' | b'?' => stop_decision(text, index),
             b'\n' => match line_break_end(text, index, &layout) {

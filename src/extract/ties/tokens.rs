@@ -148,10 +148,9 @@ pub(super) fn classify(word: &str) -> Class {
     for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
         *slot = byte.to_ascii_lowercase();
     }
-    let Ok(lower) = std::str::from_utf8(&buffer[..word.len()]) else {
-        return Class::Word;
-    };
-    if lower.bytes().all(|byte| byte.is_ascii_digit()) {
+    // Bytes, not `str`: lowering ASCII keeps UTF-8 valid, so there is nothing to re-validate.
+    let lower = &buffer[..word.len()];
+    if lower.iter().all(u8::is_ascii_digit) {
         return Class::Mod;
     }
     let key = u128::from_le_bytes(buffer);
@@ -159,7 +158,7 @@ pub(super) fn classify(word: &str) -> Class {
     if let Ok(found) = table.binary_search_by_key(&key, |&(packed, _)| packed) {
         return table[found].1;
     }
-    if lower.ends_with("ly") && lower.len() > 4 {
+    if lower.ends_with(b"ly") && lower.len() > 4 {
         Class::Mod
     } else {
         Class::Word
