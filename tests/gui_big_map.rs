@@ -142,15 +142,7 @@ fn a_map_of_two_thousand_nodes_draws_and_a_node_can_be_dragged() {
     );
     let start = harness.state().node_screen_pos("N00000").expect("drawn");
     let drop = start + egui::vec2(30.0, 20.0);
-    harness.event(Event::PointerMoved(start));
-    harness.step();
-    harness.event(Event::PointerButton {
-        pos: start,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
+    gui_support::press_at(&mut harness, start);
     for step in 1..=5 {
         harness.event(Event::PointerMoved(
             start + (drop - start) * (step as f32 / 5.0),

@@ -7,8 +7,8 @@ use eframe::egui;
 use egui::{Event, Modifiers, PointerButton, Pos2, pos2};
 use egui_kittest::kittest::Queryable;
 use gui_support::{
-    INVASION_SENTENCE, PARTNERSHIP_SENTENCE, click_at, fixture_map, node_pos, settled_harness,
-    wait_until_loaded,
+    INVASION_SENTENCE, PARTNERSHIP_SENTENCE, click_at, fixture_map, node_pos, press_at,
+    settled_harness, wait_until_loaded,
 };
 use tiemap::app::{Command, Selection};
 use tiemap::model::EdgeKey;
@@ -76,15 +76,7 @@ fn a_dragged_node_stays_pinned_where_it_was_dropped() {
     let start = node_pos(&harness, "UKR");
     let drop = start + egui::vec2(-60.0, 45.0);
     assert!(!harness.state().is_pinned("UKR"));
-    harness.event(Event::PointerMoved(start));
-    harness.step();
-    harness.event(Event::PointerButton {
-        pos: start,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
+    press_at(&mut harness, start);
     for step in 1..=10 {
         let t = step as f32 / 10.0;
         harness.event(Event::PointerMoved(start + (drop - start) * t));

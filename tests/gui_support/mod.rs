@@ -270,3 +270,16 @@ pub fn wait_until_loaded(harness: &mut Harness<'_, TiemapApp>) {
     }
     harness.run();
 }
+
+/// Moves the pointer to `pos` and presses the primary button there (the start of a drag).
+pub fn press_at(harness: &mut Harness<'_, TiemapApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+}
