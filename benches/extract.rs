@@ -9,7 +9,7 @@
 //! Money reading is also run on hostile input (one long line, digit runs, nested brackets) at
 //! two sizes: equal MB/s at both sizes shows it is linear.
 //!
-//! Run: `cargo bench --bench extract --no-default-features --target-dir /work/target-figures`.
+//! Run: `cargo bench --bench extract --no-default-features`.
 
 use std::hint::black_box;
 use std::path::Path;
