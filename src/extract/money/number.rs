@@ -193,21 +193,34 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// Appends the run of digits at `pos` to `mantissa`, advancing `pos` and counting into
+    /// `digits`; returns how many digits the run had, or `None` past [`MAX_DIGITS`] in all.
+    fn read_digit_run(
+        &mut self,
+        pos: &mut usize,
+        mantissa: &mut u128,
+        digits: &mut usize,
+    ) -> Option<usize> {
+        let run_start = *pos;
+        while *pos < self.bytes.len() && self.bytes[*pos].is_ascii_digit() {
+            *digits += 1;
+            self.steps += 1;
+            if *digits > MAX_DIGITS {
+                return None;
+            }
+            *mantissa = *mantissa * 10 + u128::from(self.bytes[*pos] - b'0');
+            *pos += 1;
+        }
+        Some(*pos - run_start)
+    }
+
     /// A digit number: grouped, with decimals, and a glued or separate scale.
     fn digits_at(&mut self, start: usize) -> Option<Number> {
         let bytes = self.bytes;
         let mut pos = start;
         let mut mantissa: u128 = 0;
         let mut digits = 0;
-        while pos < bytes.len() && bytes[pos].is_ascii_digit() {
-            digits += 1;
-            self.steps += 1;
-            if digits > MAX_DIGITS {
-                return None;
-            }
-            mantissa = mantissa * 10 + u128::from(bytes[pos] - b'0');
-            pos += 1;
-        }
+        self.read_digit_run(&mut pos, &mut mantissa, &mut digits)?;
         let first_group = digits;
         let mut grouped = false;
         // Thousands groups "94,000" or Indian groups "12,34,567": commit only a valid grouping.
@@ -259,16 +272,8 @@ impl<'t> Reader<'t> {
         let mut decimals = false;
         if pos + 1 < bytes.len() && bytes[pos] == b'.' && bytes[pos + 1].is_ascii_digit() {
             pos += 1;
-            while pos < bytes.len() && bytes[pos].is_ascii_digit() {
-                digits += 1;
-                self.steps += 1;
-                if digits > MAX_DIGITS {
-                    return None;
-                }
-                mantissa = mantissa * 10 + u128::from(bytes[pos] - b'0');
-                power -= 1;
-                pos += 1;
-            }
+            let fraction_digits = self.read_digit_run(&mut pos, &mut mantissa, &mut digits)?;
+            power -= fraction_digits as i32;
             decimals = true;
         }
         let mut end = pos;
