@@ -157,6 +157,23 @@ fn a_map_of_two_thousand_nodes_draws_and_a_node_can_be_dragged() {
     });
     harness.run_steps(3);
     assert!(harness.state().is_pinned("N00000"));
+    // A map this big is painted on the CPU: the node is painted where it was dropped, in a
+    // bloc's colour (every tenth actor is a bloc), and the map's empty corner in background.
+    let node_screen = harness.state().node_screen_pos("N00000").expect("drawn");
+    assert!(
+        node_screen.distance(drop) < 1.0,
+        "{node_screen:?} vs {drop:?}"
+    );
+    let painted = |pos| harness.state().painted_map_color(pos);
+    let bloc = tiemap::app::theme::BLOC_FILL;
+    assert_eq!(painted(node_screen), Some([bloc.r(), bloc.g(), bloc.b()]));
+    let map_corner =
+        harness.state().map_rect().expect("shown").right_bottom() - egui::vec2(3.0, 3.0);
+    let background = tiemap::app::theme::MAP_BACKGROUND;
+    assert_eq!(
+        painted(map_corner),
+        Some([background.r(), background.g(), background.b()])
+    );
     let world = harness
         .state()
         .node_world_pos("N00000")

@@ -18,6 +18,7 @@ use super::debug_overlay::{FrameStats, LayoutFigures, process_age};
 use super::dialogs::{DialogOutcome, DialogPurpose, PendingDialog};
 use super::loading::{Loaded, PendingLoad, Source};
 use super::map_layout::MapLayout;
+use super::map_raster::MapRaster;
 use super::map_view::{DrawnEdge, MapView, drawn_edges, map_ui};
 use super::menu::{menu_bar_ui, status_bar_ui};
 use super::panel::selection_ui;
@@ -68,6 +69,8 @@ pub struct TiemapApp {
     edges: Vec<Edge>,
     drawn_edges: Vec<DrawnEdge>,
     layout: MapLayout,
+    /// Big maps' pixels and texture, kept between frames.
+    raster: MapRaster,
     camera: Camera,
     /// Frame the map every frame until the user moves the camera or a node.
     auto_fit: bool,
@@ -106,6 +109,7 @@ impl TiemapApp {
             edges,
             drawn_edges,
             layout,
+            raster: MapRaster::default(),
             camera: Camera::default(),
             auto_fit: true,
             fit_pending: true,
@@ -219,6 +223,20 @@ impl TiemapApp {
     pub fn node_screen_pos(&self, actor: &str) -> Option<Pos2> {
         let world = self.node_world_pos(actor)?;
         Some(self.last_transform?.screen_from_world(world))
+    }
+
+    /// The colour the CPU-painted map has at a screen point, for maps big enough to be painted
+    /// on the CPU (`None` for small maps, drawn as shapes, and for points off the map).
+    pub fn painted_map_color(&self, screen: Pos2) -> Option<[u8; 3]> {
+        let map_rect = self.last_map_rect?;
+        let pixels_per_point = self.raster.pixels_per_point();
+        let x = (screen.x - map_rect.min.x) * pixels_per_point;
+        let y = (screen.y - map_rect.min.y) * pixels_per_point;
+        if x < 0.0 || y < 0.0 {
+            return None;
+        }
+        let [r, g, b, _] = self.raster.canvas().pixel(x as usize, y as usize)?;
+        self.raster.is_shown().then_some([r, g, b])
     }
 
     /// Whether an actor's node is pinned.
@@ -544,6 +562,7 @@ impl TiemapApp {
             nodes: self.layout.node_count(),
             edges: self.edges.len(),
             dragging: self.dragged_node.is_some(),
+            map_paint_time: self.raster.paint_time_last_frame(),
         }
     }
 
@@ -638,6 +657,7 @@ impl TiemapApp {
                         dragged_node: self.dragged_node,
                         empty_message,
                     },
+                    &mut self.raster,
                 );
                 commands.extend(output.commands);
                 self.last_transform = Some(output.screen_from_world);

@@ -38,6 +38,9 @@ pub struct LayoutFigures {
     pub edges: usize,
     /// A node is being dragged.
     pub dragging: bool,
+    /// Time spent painting the map on the CPU this frame (zero for maps drawn as shapes, and
+    /// for frames that reused the last picture).
+    pub map_paint_time: Duration,
 }
 
 impl Default for FrameStats {
@@ -89,13 +92,14 @@ impl FrameStats {
         }
         if self.log_to_stderr && self.last_log.elapsed() >= Duration::from_secs(1) {
             eprintln!(
-                "tiemap timing: {} frames/s, frame {:.1} ms (worst {:.1}), ui+layout work {:.1} ms, {} ticks/frame ({:.1} ms), alpha {:.4}, {} nodes, {} edges{}",
+                "tiemap timing: {} frames/s, frame {:.1} ms (worst {:.1}), ui+layout work {:.1} ms, {} ticks/frame ({:.1} ms), map paint {:.1} ms, alpha {:.4}, {} nodes, {} edges{}",
                 self.frames_since_log,
                 self.mean_frame_ms(),
                 self.worst_since_log_ms,
                 mean(&self.work_times_ms),
                 layout.ticks,
                 layout.tick_time.as_secs_f32() * 1000.0,
+                layout.map_paint_time.as_secs_f32() * 1000.0,
                 layout.alpha,
                 layout.nodes,
                 layout.edges,
@@ -121,10 +125,11 @@ impl FrameStats {
             0.0
         };
         let text = format!(
-            "frame {frame_ms:.1} ms ({fps:.0} fps)\nwork {:.1} ms\nticks/frame {} ({:.1} ms)\nalpha {:.4}\nnodes {}  edges {}",
+            "frame {frame_ms:.1} ms ({fps:.0} fps)\nwork {:.1} ms\nticks/frame {} ({:.1} ms)\nmap paint {:.1} ms\nalpha {:.4}\nnodes {}  edges {}",
             mean(&self.work_times_ms),
             layout.ticks,
             layout.tick_time.as_secs_f32() * 1000.0,
+            layout.map_paint_time.as_secs_f32() * 1000.0,
             layout.alpha,
             layout.nodes,
             layout.edges,

@@ -3,8 +3,9 @@
 //!
 //! Screen coordinates exist only here: positions come from the layout in world units and go
 //! through one `ScreenFromWorld` per frame. Hit testing is done in screen space, so "within 6
-//! pixels of an edge" means the same at every zoom. Off-screen shapes are culled and labels are
-//! left out when too many nodes are on screen, which keeps 10,000-node maps interactive.
+//! pixels of an edge" means the same at every zoom. Off-screen shapes are culled, labels are
+//! left out when too many nodes are on screen, and big maps are painted on the CPU into one
+//! texture (see `map_raster`), which keeps 10,000-node maps interactive on software renderers.
 
 use eframe::egui;
 use egui::{
@@ -14,6 +15,8 @@ use egui::{
 
 use super::command::{Command, Selection};
 use super::map_layout::MapLayout;
+use super::map_raster::{MapRaster, rgb};
+use super::raster::{Dashes, Item, Paint};
 use super::theme;
 use super::transform::{Camera, ScreenFromWorld};
 use crate::model::{ActorKind, Edge, Quad, TieMap};
@@ -98,17 +101,30 @@ pub struct MapViewOutput {
     pub map_rect: Rect,
 }
 
-/// Draws the map in all of `ui`'s remaining space and reads the pointer.
-pub fn map_ui(ui: &mut Ui, view: &MapView<'_>) -> MapViewOutput {
+/// Draws the map in all of `ui`'s remaining space and reads the pointer. Big maps are painted
+/// on the CPU into `raster`'s texture (see [`super::map_raster`]); small ones as egui shapes.
+pub fn map_ui(ui: &mut Ui, view: &MapView<'_>, raster: &mut MapRaster) -> MapViewOutput {
     let map_rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(map_rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "map"));
     let screen_from_world = ScreenFromWorld::new(view.camera, map_rect);
     let painter = ui.painter_at(map_rect);
-    painter.rect_filled(map_rect, CornerRadius::ZERO, theme::MAP_BACKGROUND);
 
-    paint_edges(&painter, view, &screen_from_world, map_rect);
-    paint_nodes(&painter, view, &screen_from_world, map_rect);
+    let edges = visible_edges(view, &screen_from_world, map_rect);
+    let nodes = visible_nodes(view, &screen_from_world, map_rect);
+    raster.begin();
+    if draws_on_cpu(view) {
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        raster_edges(raster, &edges, map_rect.min, pixels_per_point);
+        raster_nodes(raster, &nodes, map_rect.min, pixels_per_point);
+        raster.show(&painter, map_rect, pixels_per_point);
+    } else {
+        painter.rect_filled(map_rect, CornerRadius::ZERO, theme::MAP_BACKGROUND);
+        paint_edges(&painter, &edges);
+        paint_nodes(&painter, &nodes);
+    }
+    paint_pins(&painter, view, &nodes);
+    paint_labels(&painter, view, &nodes, &screen_from_world);
     if let Some(message) = view.empty_message {
         painter.text(
             map_rect.center(),
@@ -128,6 +144,12 @@ pub fn map_ui(ui: &mut Ui, view: &MapView<'_>) -> MapViewOutput {
     }
 }
 
+/// Whether this map is painted on the CPU: past a few thousand shapes, the triangles cost a
+/// software renderer more than the pixels cost us.
+pub fn draws_on_cpu(view: &MapView<'_>) -> bool {
+    view.layout.node_count() + view.drawn_edges.len() > theme::CPU_RASTER_ABOVE_SHAPES
+}
+
 /// The selection's edges and nodes are highlighted.
 fn edge_is_highlighted(view: &MapView<'_>, edge: &Edge) -> bool {
     match view.selection {
@@ -137,88 +159,104 @@ fn edge_is_highlighted(view: &MapView<'_>, edge: &Edge) -> bool {
     }
 }
 
-fn paint_edges(
-    painter: &egui::Painter,
-    view: &MapView<'_>,
+/// An edge on screen this frame.
+struct ScreenEdge<'a> {
+    drawn: &'a DrawnEdge,
+    a: Pos2,
+    b: Pos2,
+    highlighted: bool,
+}
+
+/// The edges that cross the map, in drawing order.
+fn visible_edges<'a>(
+    view: &MapView<'a>,
     screen_from_world: &ScreenFromWorld,
     map_rect: Rect,
-) {
+) -> Vec<ScreenEdge<'a>> {
     let (xs, ys) = view.layout.xs_ys();
+    view.drawn_edges
+        .iter()
+        .filter_map(|drawn| {
+            let a = screen_from_world.screen_from_world([xs[drawn.node_a], ys[drawn.node_a]]);
+            let b = screen_from_world.screen_from_world([xs[drawn.node_b], ys[drawn.node_b]]);
+            map_rect
+                .intersects(Rect::from_two_pos(a, b))
+                .then(|| ScreenEdge {
+                    drawn,
+                    a,
+                    b,
+                    highlighted: view
+                        .edges
+                        .get(drawn.edge)
+                        .is_some_and(|edge| edge_is_highlighted(view, edge)),
+                })
+        })
+        .collect()
+}
+
+fn paint_edges(painter: &egui::Painter, edges: &[ScreenEdge<'_>]) {
     let mut halos = Vec::new();
     let mut shapes = Vec::new();
-    // Big maps: one mesh of plain quads instead of thousands of anti-aliased line shapes.
-    let mut batch = (view.drawn_edges.len() > theme::MESH_EDGES_ABOVE).then(egui::Mesh::default);
-    for drawn in view.drawn_edges {
-        let a = screen_from_world.screen_from_world([xs[drawn.node_a], ys[drawn.node_a]]);
-        let b = screen_from_world.screen_from_world([xs[drawn.node_b], ys[drawn.node_b]]);
-        if !map_rect.intersects(Rect::from_two_pos(a, b)) {
-            continue;
-        }
+    for edge in edges {
+        let drawn = edge.drawn;
         let stroke = Stroke::new(drawn.width_px, drawn.color);
-        if view
-            .edges
-            .get(drawn.edge)
-            .is_some_and(|edge| edge_is_highlighted(view, edge))
-        {
+        if edge.highlighted {
             halos.push(Shape::line_segment(
-                [a, b],
+                [edge.a, edge.b],
                 Stroke::new(drawn.width_px + theme::SELECTION_HALO_PX, theme::SELECTION),
             ));
         }
-        if let Some(mesh) = batch.as_mut() {
-            // An edge shorter than a pixel is hidden under its nodes.
-            if a.distance_sq(b) >= 1.0 {
-                add_segment_quad(mesh, a, b, drawn.width_px, drawn.color);
-            }
-        } else if drawn.hedged || drawn.negated {
+        if drawn.hedged || drawn.negated {
             shapes.extend(Shape::dashed_line(
-                &[a, b],
+                &[edge.a, edge.b],
                 stroke,
                 theme::DASH_PX,
                 theme::DASH_GAP_PX,
             ));
         } else {
-            shapes.push(Shape::line_segment([a, b], stroke));
+            shapes.push(Shape::line_segment([edge.a, edge.b], stroke));
         }
     }
     painter.extend(halos);
-    if let Some(mesh) = batch {
-        painter.add(Shape::mesh(mesh));
-    }
     painter.extend(shapes);
 }
 
-/// A plain quad along `a`-`b`, `width` pixels wide.
-fn add_segment_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
-    let along = b - a;
-    let length = along.length();
-    if length <= f32::EPSILON {
-        return;
-    }
-    let across = vec2(-along.y, along.x) * (width.max(1.0) * 0.5 / length);
-    let first = mesh.vertices.len() as u32;
-    for corner in [a + across, a - across, b - across, b + across] {
-        mesh.colored_vertex(corner, color);
-    }
-    mesh.add_triangle(first, first + 1, first + 2);
-    mesh.add_triangle(first, first + 2, first + 3);
+/// Canvas pixels of a screen point, for a canvas whose corner is at `origin`.
+fn canvas_from_screen(point: Pos2, origin: Pos2, pixels_per_point: f32) -> [f32; 2] {
+    [
+        (point.x - origin.x) * pixels_per_point,
+        (point.y - origin.y) * pixels_per_point,
+    ]
 }
 
-/// A flat quad for a small node (a diamond for countries, a square for blocs): two triangles,
-/// the least a software renderer can be asked to shade.
-fn add_small_node(mesh: &mut egui::Mesh, kind: ActorKind, center: Pos2, radius: f32) {
-    let (sides, turn) = match kind {
-        ActorKind::Country => (4u32, 0.0),
-        ActorKind::Bloc => (4u32, std::f32::consts::FRAC_PI_4),
+fn raster_edges(
+    raster: &mut MapRaster,
+    edges: &[ScreenEdge<'_>],
+    origin: Pos2,
+    pixels_per_point: f32,
+) {
+    let line = |edge: &ScreenEdge<'_>, width_px: f32, color: Color32, dashed: bool| Item::Line {
+        a: canvas_from_screen(edge.a, origin, pixels_per_point),
+        b: canvas_from_screen(edge.b, origin, pixels_per_point),
+        width_px: width_px * pixels_per_point,
+        color: rgb(color),
+        dashes: dashed.then_some(Dashes {
+            dash_px: theme::DASH_PX * pixels_per_point,
+            gap_px: theme::DASH_GAP_PX * pixels_per_point,
+        }),
     };
-    let color = theme::node_fill(kind);
-    let first = mesh.vertices.len() as u32;
-    for side in 0..sides {
-        let angle = turn + side as f32 * std::f32::consts::TAU / sides as f32;
-        mesh.colored_vertex(center + vec2(angle.cos(), angle.sin()) * radius, color);
+    for edge in edges.iter().filter(|edge| edge.highlighted) {
+        let width = edge.drawn.width_px + theme::SELECTION_HALO_PX;
+        raster.push(line(edge, width, theme::SELECTION, false));
     }
-    for side in 1..sides - 1 {
-        mesh.add_triangle(first, first + side, first + side + 1);
+    for edge in edges {
+        let drawn = edge.drawn;
+        raster.push(line(
+            edge,
+            drawn.width_px,
+            drawn.color,
+            drawn.hedged || drawn.negated,
+        ));
     }
 }
 
@@ -226,72 +264,144 @@ fn node_radius_px(view: &MapView<'_>, node: usize, scale: f32) -> f32 {
     (view.layout.size(node).shape_radius * scale).max(2.0)
 }
 
-fn paint_nodes(
-    painter: &egui::Painter,
+/// A node on screen this frame.
+struct ScreenNode {
+    node: usize,
+    center: Pos2,
+    radius_px: f32,
+    kind: ActorKind,
+    highlighted: bool,
+    /// Outline width in pixels (0: too small to show one).
+    outline_px: f32,
+}
+
+impl ScreenNode {
+    fn outline_color(&self) -> Color32 {
+        if self.highlighted {
+            theme::SELECTION
+        } else {
+            theme::NODE_OUTLINE
+        }
+    }
+}
+
+/// The nodes whose shape or label reaches into the map.
+fn visible_nodes(
     view: &MapView<'_>,
     screen_from_world: &ScreenFromWorld,
     map_rect: Rect,
-) {
+) -> Vec<ScreenNode> {
     let scale = screen_from_world.scale();
     let (xs, ys) = view.layout.xs_ys();
-    let visible: Vec<usize> = (0..view.layout.node_count())
-        .filter(|&node| {
-            let center = screen_from_world.screen_from_world([xs[node], ys[node]]);
-            let reach = view.layout.size(node).footprint_radius() * scale;
-            map_rect.expand(reach).contains(center)
-        })
-        .collect();
     let selected_node = match view.selection {
         Some(Selection::Node(id)) => view.layout.index_of(id),
         _ => None,
     };
-    let mut shapes = Vec::new();
-    let mut small_nodes = egui::Mesh::default();
-    for &node in &visible {
-        let center = screen_from_world.screen_from_world([xs[node], ys[node]]);
-        let radius = node_radius_px(view, node, scale);
-        let kind = view
-            .map
-            .actor(view.layout.id_of(node))
-            .map_or(ActorKind::Country, |actor| actor.kind);
-        let highlighted = Some(node) == selected_node || Some(node) == view.dragged_node;
-        let outline = if highlighted {
-            Stroke::new(3.0, theme::SELECTION)
-        } else {
-            Stroke::new((scale).clamp(0.5, 1.5), theme::NODE_OUTLINE)
-        };
-        if radius < theme::SMALL_NODE_PX && !highlighted {
-            add_small_node(&mut small_nodes, kind, center, radius);
-        } else {
-            shapes.push(node_shape(kind, center, radius, outline));
-        }
-        if view.layout.is_pinned(node) {
-            shapes.extend(pin_mark(center, radius));
-        }
-    }
-    painter.add(Shape::mesh(small_nodes));
-    painter.extend(shapes);
+    (0..view.layout.node_count())
+        .filter_map(|node| {
+            let center = screen_from_world.screen_from_world([xs[node], ys[node]]);
+            let reach = view.layout.size(node).footprint_radius() * scale;
+            if !map_rect.expand(reach).contains(center) {
+                return None;
+            }
+            let radius_px = node_radius_px(view, node, scale);
+            let highlighted = Some(node) == selected_node || Some(node) == view.dragged_node;
+            let outline_px = if highlighted {
+                theme::HIGHLIGHT_OUTLINE_PX
+            } else if radius_px < theme::SMALL_NODE_PX {
+                0.0
+            } else {
+                scale.clamp(0.5, 1.5)
+            };
+            let kind = view
+                .map
+                .actor(view.layout.id_of(node))
+                .map_or(ActorKind::Country, |actor| actor.kind);
+            Some(ScreenNode {
+                node,
+                center,
+                radius_px,
+                kind,
+                highlighted,
+                outline_px,
+            })
+        })
+        .collect()
+}
 
+fn paint_nodes(painter: &egui::Painter, nodes: &[ScreenNode]) {
+    painter.extend(nodes.iter().map(|node| {
+        node_shape(
+            node.kind,
+            node.center,
+            node.radius_px,
+            Stroke::new(node.outline_px, node.outline_color()),
+        )
+    }));
+}
+
+fn raster_nodes(raster: &mut MapRaster, nodes: &[ScreenNode], origin: Pos2, pixels_per_point: f32) {
+    for node in nodes {
+        // egui strokes straddle a shape's edge; the canvas outlines inside it: grow the shape
+        // by half the outline so both draw the same.
+        let outline_px = node.outline_px * pixels_per_point;
+        let radius_px = node.radius_px * pixels_per_point + 0.5 * outline_px;
+        let paint = Paint {
+            fill: rgb(theme::node_fill(node.kind)),
+            outline: rgb(node.outline_color()),
+            outline_px,
+        };
+        let center = canvas_from_screen(node.center, origin, pixels_per_point);
+        raster.push(match node.kind {
+            ActorKind::Country => Item::Disc {
+                center,
+                radius_px,
+                paint,
+            },
+            ActorKind::Bloc => Item::RoundedSquare {
+                center,
+                half_px: radius_px * BLOC_HALF_SIDE,
+                corner_px: node.radius_px * pixels_per_point * BLOC_CORNER,
+                paint,
+            },
+        });
+    }
+}
+
+fn paint_pins(painter: &egui::Painter, view: &MapView<'_>, nodes: &[ScreenNode]) {
+    for node in nodes.iter().filter(|node| view.layout.is_pinned(node.node)) {
+        painter.extend(pin_mark(node.center, node.radius_px));
+    }
+}
+
+/// Labels under the nodes, unless they would be too small to read or too many to tell apart.
+fn paint_labels(
+    painter: &egui::Painter,
+    view: &MapView<'_>,
+    nodes: &[ScreenNode],
+    screen_from_world: &ScreenFromWorld,
+) {
+    let scale = screen_from_world.scale();
     let label_px = theme::LABEL_SIZE_WORLD * scale;
-    if label_px < theme::MIN_LABEL_SIZE_PX || visible.len() > theme::MAX_LABELS_ON_SCREEN {
+    if label_px < theme::MIN_LABEL_SIZE_PX || nodes.len() > theme::MAX_LABELS_ON_SCREEN {
         return;
     }
     let font = FontId::proportional(label_px.min(28.0));
-    for &node in &visible {
-        let id = view.layout.id_of(node);
+    for node in nodes {
+        let id = view.layout.id_of(node.node);
         let name = view.map.actor(id).map_or(id, |actor| actor.name.as_str());
-        let center = screen_from_world.screen_from_world([xs[node], ys[node]]);
-        let top = center
-            + vec2(
-                0.0,
-                node_radius_px(view, node, scale) + theme::LABEL_GAP_WORLD * scale,
-            );
+        let top = node.center + vec2(0.0, node.radius_px + theme::LABEL_GAP_WORLD * scale);
         let galley = painter.layout_no_wrap(name.to_owned(), font.clone(), theme::LABEL_TEXT);
         let rect = Align2::CENTER_TOP.anchor_size(top, galley.size());
         painter.rect_filled(rect.expand(1.0), 3.0, theme::LABEL_BACKDROP);
         painter.galley(rect.min, galley, theme::LABEL_TEXT);
     }
 }
+
+/// Half the side of a bloc's square, as a share of its radius.
+const BLOC_HALF_SIDE: f32 = 0.9;
+/// Corner radius of a bloc's square, as a share of its radius.
+const BLOC_CORNER: f32 = 0.35;
 
 /// A country is a disc; a bloc is a rounded square, so the two read apart even without colour.
 fn node_shape(kind: ActorKind, center: Pos2, radius: f32, outline: Stroke) -> Shape {
@@ -303,8 +413,8 @@ fn node_shape(kind: ActorKind, center: Pos2, radius: f32, outline: Stroke) -> Sh
             stroke: outline,
         }),
         ActorKind::Bloc => Shape::Rect(egui::epaint::RectShape::new(
-            Rect::from_center_size(center, Vec2::splat(radius * 1.8)),
-            CornerRadius::same((radius * 0.35) as u8),
+            Rect::from_center_size(center, Vec2::splat(radius * 2.0 * BLOC_HALF_SIDE)),
+            CornerRadius::same((radius * BLOC_CORNER) as u8),
             theme::node_fill(kind),
             outline,
             StrokeKind::Middle,

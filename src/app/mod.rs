@@ -17,9 +17,11 @@ pub mod debug_overlay;
 pub mod dialogs;
 pub mod loading;
 pub mod map_layout;
+pub mod map_raster;
 pub mod map_view;
 pub mod menu;
 pub mod panel;
+pub mod raster;
 pub mod screenshot;
 pub mod theme;
 pub mod transform;
@@ -41,42 +43,81 @@ pub struct Launch {
     pub screenshot: Option<PathBuf>,
 }
 
+/// The renderers tiemap can draw with, in the order it tries them.
+///
+/// OpenGL (glow) comes first: on Mesa's software rasteriser, which is what virtual machines,
+/// remote desktops and CI have, it draws our window in about a fifth of the CPU time that
+/// wgpu over lavapipe (Vulkan) takes (measured in BENCHMARKS.md), and on a GPU both are
+/// instant. wgpu is the fallback for a machine without OpenGL. `TIEMAP_RENDERER=wgpu` (or
+/// `glow`) picks one.
+fn renderers() -> Vec<eframe::Renderer> {
+    match std::env::var("TIEMAP_RENDERER").as_deref() {
+        Ok("wgpu") => vec![eframe::Renderer::Wgpu],
+        Ok("glow") => vec![eframe::Renderer::Glow],
+        _ => vec![eframe::Renderer::Glow, eframe::Renderer::Wgpu],
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let Launch { files, screenshot } = launch;
     let wants_screenshot = screenshot.is_some();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("tiemap")
-            .with_app_id("tiemap")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 420.0]),
-        ..eframe::NativeOptions::default()
-    };
     let outcome = std::sync::Arc::new(std::sync::Mutex::new(None));
-    let outcome_for_app = std::sync::Arc::clone(&outcome);
-    eframe::run_native(
-        "tiemap",
-        options,
-        Box::new(move |creation| {
-            // The map is drawn on paper-white; the panels match it whatever the desktop's theme.
-            creation.egui_ctx.set_theme(egui::Theme::Light);
-            let source = if files.is_empty() {
-                Source::Bundled
-            } else {
-                Source::Files(files)
-            };
-            let mut app = TiemapApp::loading(&creation.egui_ctx, source);
-            if let Some(path) = screenshot {
-                app.take_screenshot_when_settled(path);
+    let mut failures = Vec::new();
+    for renderer in renderers() {
+        let options = eframe::NativeOptions {
+            viewport: egui::ViewportBuilder::default()
+                .with_title("tiemap")
+                .with_app_id("tiemap")
+                .with_inner_size([1280.0, 800.0])
+                .with_min_inner_size([640.0, 420.0]),
+            renderer,
+            ..eframe::NativeOptions::default()
+        };
+        let outcome_for_app = std::sync::Arc::clone(&outcome);
+        let files = files.clone();
+        let screenshot = screenshot.clone();
+        let started = eframe::run_native(
+            "tiemap",
+            options,
+            Box::new(move |creation| {
+                // The map is drawn on paper-white; the panels match it whatever the desktop's theme.
+                creation.egui_ctx.set_theme(egui::Theme::Light);
+                let source = if files.is_empty() {
+                    Source::Bundled
+                } else {
+                    Source::Files(files)
+                };
+                let mut app = TiemapApp::loading(&creation.egui_ctx, source);
+                if let Some(path) = screenshot {
+                    app.take_screenshot_when_settled(path);
+                }
+                if let Ok(mut slot) = outcome_for_app.lock() {
+                    *slot = Some(app.screenshot_outcome());
+                }
+                Ok(Box::new(app))
+            }),
+        );
+        match started {
+            Ok(()) => {
+                failures.clear();
+                break;
             }
-            if let Ok(mut slot) = outcome_for_app.lock() {
-                *slot = Some(app.screenshot_outcome());
+            Err(error) => {
+                let app_ran = outcome.lock().map_or(true, |slot| slot.is_some());
+                if app_ran {
+                    anyhow::bail!("the window failed: {error}");
+                }
+                // The window never opened with this renderer (the app was not created, so
+                // nothing the user had is lost): say so and try the next one.
+                eprintln!("tiemap: cannot draw with {renderer}: {error}");
+                failures.push(format!("{renderer}: {error}"));
             }
-            Ok(Box::new(app))
-        }),
-    )
-    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))?;
+        }
+    }
+    if !failures.is_empty() {
+        anyhow::bail!("cannot open the window ({})", failures.join("; "));
+    }
 
     let screenshot_outcome = outcome
         .lock()

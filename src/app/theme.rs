@@ -60,12 +60,14 @@ pub const MIN_LABEL_SIZE_PX: f32 = 7.0;
 /// unreadable grey mass and cost most of the frame.
 pub const MAX_LABELS_ON_SCREEN: usize = 600;
 
-/// Nodes drawn smaller than this are flat polygons in one shared mesh (no outline, no
-/// anti-aliasing): at that size the detail is invisible and the vertices are what costs, most
-/// of all on a software renderer.
+/// Nodes drawn smaller than this have no outline: at that size it would hide the fill.
 pub const SMALL_NODE_PX: f32 = 5.0;
-/// Maps with more edges than this draw them as one mesh of plain quads (no dashes).
-pub const MESH_EDGES_ABOVE: usize = 2_000;
+/// Maps with more nodes and edges than this are painted on the CPU into one texture: past a
+/// few thousand shapes, their triangles cost a software renderer (llvmpipe) more than the
+/// pixels cost us, and on a GPU the texture is no slower.
+pub const CPU_RASTER_ABOVE_SHAPES: usize = 3_000;
+/// Outline width of the selected or dragged node, in pixels.
+pub const HIGHLIGHT_OUTLINE_PX: f32 = 3.0;
 
 /// Pointer distance within which an edge counts as clicked.
 pub const EDGE_HIT_PX: f32 = 6.0;
