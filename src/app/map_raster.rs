@@ -2,11 +2,10 @@
 //! [`raster`](super::raster) paints them into pixels, and the window shows the result as one
 //! texture. Pins, labels and the legend are still drawn by egui on top.
 //!
-//! The list of items doubles as the cache key: when a frame's list hashes the same as the last
-//! one (the pointer moved but nothing on the map did), neither painting nor the texture upload
-//! is repeated.
+//! The list of items doubles as the cache key: when a frame's list equals the last painted one
+//! (the pointer moved but nothing on the map did), neither painting nor the texture upload is
+//! repeated. Comparing the two lists is exact and costs far less than painting.
 
-use std::hash::{DefaultHasher, Hasher};
 use std::time::{Duration, Instant};
 
 use eframe::egui;
@@ -14,59 +13,6 @@ use egui::{Color32, ColorImage, Rect, TextureHandle, TextureOptions};
 
 use super::raster::{Canvas, Item, Rgb};
 use super::theme;
-
-/// Feeds an item's geometry and colours to the cache key.
-fn hash_item(item: &Item, hasher: &mut DefaultHasher) {
-    let (floats, colors): ([f32; 6], [Rgb; 2]) = match *item {
-        Item::Line {
-            a,
-            b,
-            width_px,
-            color,
-            dashes,
-        } => (
-            [
-                a[0],
-                a[1],
-                b[0],
-                b[1],
-                width_px,
-                dashes.map_or(0.0, |dashes| dashes.dash_px + 1e3 * dashes.gap_px),
-            ],
-            [color, color],
-        ),
-        Item::Disc {
-            center,
-            radius_px,
-            paint,
-        } => (
-            [center[0], center[1], radius_px, 0.0, 0.0, paint.outline_px],
-            [paint.fill, paint.outline],
-        ),
-        Item::RoundedSquare {
-            center,
-            half_px,
-            corner_px,
-            paint,
-        } => (
-            [
-                center[0],
-                center[1],
-                half_px,
-                corner_px,
-                1.0,
-                paint.outline_px,
-            ],
-            [paint.fill, paint.outline],
-        ),
-    };
-    for value in floats {
-        hasher.write_u32(value.to_bits());
-    }
-    for color in colors {
-        hasher.write(&color);
-    }
-}
 
 /// An egui colour without its alpha (the map's colours are opaque).
 pub fn rgb(color: Color32) -> Rgb {
@@ -79,7 +25,8 @@ pub struct MapRaster {
     items: Vec<Item>,
     canvas: Canvas,
     texture: Option<TextureHandle>,
-    painted_key: Option<u64>,
+    /// The items and canvas size of the picture in the texture.
+    painted: Option<(Vec<Item>, [usize; 2])>,
     paint_time: Duration,
     pixels_per_point: f32,
     /// The last frame showed the texture (the map was big enough).
@@ -109,14 +56,12 @@ impl MapRaster {
     pub fn show(&mut self, painter: &egui::Painter, map_rect: Rect, pixels_per_point: f32) {
         let width = (map_rect.width() * pixels_per_point).round().max(1.0) as usize;
         let height = (map_rect.height() * pixels_per_point).round().max(1.0) as usize;
-        let mut hasher = DefaultHasher::new();
-        hasher.write_usize(width);
-        hasher.write_usize(height);
-        for item in &self.items {
-            hash_item(item, &mut hasher);
-        }
-        let key = hasher.finish();
-        if self.painted_key != Some(key) || self.texture.is_none() {
+        let unchanged = self.texture.is_some()
+            && self
+                .painted
+                .as_ref()
+                .is_some_and(|(items, size)| *size == [width, height] && *items == self.items);
+        if !unchanged {
             let start = Instant::now();
             self.canvas.reset(width, height, rgb(theme::MAP_BACKGROUND));
             self.canvas.paint(&self.items);
@@ -132,7 +77,14 @@ impl MapRaster {
                     ));
                 }
             }
-            self.painted_key = Some(key);
+            // Keep this frame's list for the next comparison, reusing the old one's memory.
+            let mut painted = self
+                .painted
+                .take()
+                .map(|(items, _)| items)
+                .unwrap_or_default();
+            painted.clone_from(&self.items);
+            self.painted = Some((painted, [width, height]));
             self.paint_time = start.elapsed();
         }
         self.pixels_per_point = pixels_per_point;

@@ -197,13 +197,15 @@ fn visible_edges<'a>(
 fn paint_edges(painter: &egui::Painter, edges: &[ScreenEdge<'_>]) {
     let mut halos = Vec::new();
     let mut shapes = Vec::new();
+    let width_scale = theme::edge_width_scale(edges.len());
     for edge in edges {
         let drawn = edge.drawn;
-        let stroke = Stroke::new(drawn.width_px, drawn.color);
+        let width_px = (drawn.width_px * width_scale).max(1.0);
+        let stroke = Stroke::new(width_px, drawn.color);
         if edge.highlighted {
             halos.push(Shape::line_segment(
                 [edge.a, edge.b],
-                Stroke::new(drawn.width_px + theme::SELECTION_HALO_PX, theme::SELECTION),
+                Stroke::new(width_px + theme::SELECTION_HALO_PX, theme::SELECTION),
             ));
         }
         if drawn.hedged || drawn.negated {
@@ -245,15 +247,17 @@ fn raster_edges(
             gap_px: theme::DASH_GAP_PX * pixels_per_point,
         }),
     };
+    let width_scale = theme::edge_width_scale(edges.len());
+    let width = |drawn: &DrawnEdge| (drawn.width_px * width_scale).max(1.0);
     for edge in edges.iter().filter(|edge| edge.highlighted) {
-        let width = edge.drawn.width_px + theme::SELECTION_HALO_PX;
-        raster.push(line(edge, width, theme::SELECTION, false));
+        let halo_width = width(edge.drawn) + theme::SELECTION_HALO_PX;
+        raster.push(line(edge, halo_width, theme::SELECTION, false));
     }
     for edge in edges {
         let drawn = edge.drawn;
         raster.push(line(
             edge,
-            drawn.width_px,
+            width(drawn),
             drawn.color,
             drawn.hedged || drawn.negated,
         ));

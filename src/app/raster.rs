@@ -154,6 +154,78 @@ impl Canvas {
     }
 }
 
+/// An opaque colour as the four bytes of a pixel, read as one little-endian number.
+fn pack([r, g, b]: Rgb) -> u32 {
+    u32::from_le_bytes([r, g, b, 255])
+}
+
+/// Lines reaching further than this many pixels from the canvas's corner are first cut to it.
+const FAR_PX: f32 = 100_000.0;
+
+/// The part of segment `a`-`b` inside `bounds` (min x, min y, max x, max y), or `None`
+/// (Liang-Barsky, in f64 so that far ends keep their precision).
+fn clip_segment(a: [f32; 2], b: [f32; 2], bounds: [f32; 4]) -> Option<([f32; 2], [f32; 2])> {
+    let (ax, ay) = (f64::from(a[0]), f64::from(a[1]));
+    let (dx, dy) = (f64::from(b[0]) - ax, f64::from(b[1]) - ay);
+    let [min_x, min_y, max_x, max_y] = bounds.map(f64::from);
+    let (mut enter, mut leave) = (0.0f64, 1.0f64);
+    for (towards, room) in [
+        (-dx, ax - min_x),
+        (dx, max_x - ax),
+        (-dy, ay - min_y),
+        (dy, max_y - ay),
+    ] {
+        if towards == 0.0 {
+            if room < 0.0 {
+                return None;
+            }
+            continue;
+        }
+        let t = room / towards;
+        if towards < 0.0 {
+            enter = enter.max(t);
+        } else {
+            leave = leave.min(t);
+        }
+    }
+    (enter <= leave).then(|| {
+        let at = |t: f64| [(ax + dx * t) as f32, (ay + dy * t) as f32];
+        (at(enter), at(leave))
+    })
+}
+
+/// Bits of fraction in the fixed-point numbers of the line walk.
+const FIXED_BITS: u32 = 16;
+/// One pixel in fixed point.
+const FIXED_ONE: i64 = 1 << FIXED_BITS;
+/// The fraction bits.
+const FIXED_FRACTION: i64 = FIXED_ONE - 1;
+
+/// A fixed-point coverage in 0..=`FIXED_ONE` as a blending weight in 0..=256.
+fn fixed_weight(coverage: i64) -> u32 {
+    (coverage >> (FIXED_BITS - 8)) as u32
+}
+
+/// A coverage in 0..=1 as a blending weight in 0..=256.
+fn weight(coverage: f32) -> u32 {
+    // The float-to-int cast saturates, so rounding errors just past the ends are harmless.
+    ((coverage * 256.0 + 0.5) as u32).min(256)
+}
+
+/// Mixes the opaque `color` into `pixel` with `weight` out of 256: red and blue in one
+/// multiplication, green in another (each channel has 8 free bits above it).
+fn mix(pixel: &mut [u8; 4], color: u32, weight: u32) {
+    if weight == 0 {
+        return;
+    }
+    let old = u32::from_le_bytes(*pixel);
+    let keep = 256 - weight;
+    let red_blue =
+        (((color & 0x00FF_00FF) * weight + (old & 0x00FF_00FF) * keep) >> 8) & 0x00FF_00FF;
+    let green = (((color & 0x0000_FF00) * weight + (old & 0x0000_FF00) * keep) >> 8) & 0x0000_FF00;
+    *pixel = (red_blue | green | 0xFF00_0000).to_le_bytes();
+}
+
 /// Some consecutive rows of a canvas, painted by one thread.
 struct Band<'a> {
     pixels: &'a mut [[u8; 4]],
@@ -205,21 +277,11 @@ impl Band<'_> {
 
     /// Mixes `color` into the pixel at `index` of the band with `coverage` in 0..=1.
     fn blend_at(&mut self, index: usize, color: Rgb, coverage: f32) {
-        let weight = (coverage.clamp(0.0, 1.0) * 256.0) as u32;
-        if weight == 0 {
-            return;
-        }
-        let pixel = &mut self.pixels[index];
-        if weight >= 256 {
-            let [r, g, b] = color;
-            *pixel = [r, g, b, 255];
-            return;
-        }
-        for channel in 0..3 {
-            let old = u32::from(pixel[channel]);
-            let new = u32::from(color[channel]);
-            pixel[channel] = ((new * weight + old * (256 - weight)) >> 8) as u8;
-        }
+        mix(
+            &mut self.pixels[index],
+            pack(color),
+            weight(coverage.clamp(0.0, 1.0)),
+        );
     }
 
     /// A straight line from `a` to `b`, `width_px` wide with flat ends, optionally dashed.
@@ -239,31 +301,52 @@ impl Band<'_> {
         if !(dx.is_finite() && dy.is_finite()) {
             return;
         }
+        let reach = a
+            .iter()
+            .chain(&b)
+            .fold(0.0f32, |most, value| most.max(value.abs()));
+        let (a, b) = if reach > FAR_PX {
+            // Keeps the walk's fixed-point numbers small; the dash phase of such a line is lost.
+            let margin = FAR_PX.min(width_px + 2.0);
+            let bounds = [
+                -margin,
+                -margin,
+                self.width as f32 + margin,
+                self.height as f32 + margin,
+            ];
+            match clip_segment(a, b, bounds) {
+                Some(clipped) => clipped,
+                None => return,
+            }
+        } else {
+            (a, b)
+        };
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
         let width_px = width_px.max(1.0);
         if dx.abs() >= dy.abs() {
-            self.line_along(a, b, width_px, color, dashes, false);
+            self.line_along::<false>(a, b, width_px, color, dashes);
         } else {
             // The same walk with the axes swapped.
-            self.line_along([a[1], a[0]], [b[1], b[0]], width_px, color, dashes, true);
+            self.line_along::<true>([a[1], a[0]], [b[1], b[0]], width_px, color, dashes);
         }
     }
 
-    /// A line whose major axis (x, or y when `swapped`) changes at least as fast as the
-    /// other; `a` and `b` are given as (major, minor).
-    fn line_along(
+    /// A line whose major axis (x, or y when `SWAPPED`) changes at least as fast as the
+    /// other; `a` and `b` are given as (major, minor). The axes are a constant so that each
+    /// case compiles to its own loop without a branch per pixel.
+    fn line_along<const SWAPPED: bool>(
         &mut self,
         a: [f32; 2],
         b: [f32; 2],
         width_px: f32,
         color: Rgb,
         dashes: Option<Dashes>,
-        swapped: bool,
     ) {
         let (band_top, band_bottom) = (self.top as f32, (self.top + self.rows) as f32);
         let reach_across = 0.5 * width_px * 1.5;
         let (minor_low, minor_high) =
             (a[1].min(b[1]) - reach_across, a[1].max(b[1]) + reach_across);
-        let misses_band = if swapped {
+        let misses_band = if SWAPPED {
             a[0].max(b[0]) < band_top || a[0].min(b[0]) >= band_bottom
         } else {
             minor_high < band_top || minor_low >= band_bottom
@@ -283,12 +366,12 @@ impl Band<'_> {
         let stretch = slope.hypot(1.0);
         let half_across = 0.5 * width_px * stretch;
         // The range of each axis this band may draw in.
-        let (mut major_from, mut major_to, minor_from, minor_to) = if swapped {
+        let (mut major_from, mut major_to, minor_from, minor_to) = if SWAPPED {
             (band_top, band_bottom, 0.0, self.width as f32)
         } else {
             (0.0, self.width as f32, band_top, band_bottom)
         };
-        if !swapped && slope != 0.0 {
+        if !SWAPPED && slope != 0.0 {
             // Only the columns whose run of pixels reaches into the band's rows.
             let enter = start[0] + (band_top - half_across - start[1]) / slope - 0.5;
             let leave = start[0] + (band_bottom + half_across - start[1]) / slope - 0.5;
@@ -308,45 +391,70 @@ impl Band<'_> {
             return;
         }
         let period = dashes.map(|dashes| (dashes.dash_px, dashes.dash_px + dashes.gap_px));
-        let top = self.top;
-        let width = self.width;
-        for major in first as usize..=last as usize {
-            let center_major = major as f32 + 0.5;
+        // Where a pixel is in the band's buffer: `base(major) + (minor - minor_origin) * step`.
+        let (top, width) = (self.top, self.width);
+        let (minor_origin, step) = if SWAPPED { (0, 1) } else { (top, width) };
+        let base = |major: usize| {
+            if SWAPPED {
+                (major - top) * width
+            } else {
+                major
+            }
+        };
+        let packed = pack(color);
+        let first = first as usize;
+        // The walk is in fixed point (16 bits of fraction, in i64 so that lines reaching far
+        // outside the canvas cannot overflow): a column then costs a few integer operations.
+        let fixed = |value: f32| (f64::from(value) * FIXED_ONE as f64) as i64;
+        let slope_fixed = fixed(slope);
+        let half_fixed = fixed(half_across);
+        let (minor_from, minor_to) = (fixed(minor_from), fixed(minor_to));
+        let mut center = fixed(start[1] + (first as f32 + 0.5 - start[0]) * slope);
+        for major in first..=last as usize {
+            let center_here = center;
+            center += slope_fixed;
             if let Some((dash, period)) = period {
-                let along = (center_major - start[0]).max(0.0) * stretch;
+                let along = (major as f32 + 0.5 - start[0]).max(0.0) * stretch;
                 // `along` is non-negative: the cast truncates like floor, without a libm call.
                 if along - f32::from((along / period) as u16) * period >= dash {
                     continue;
                 }
             }
-            let center_minor = start[1] + (center_major - start[0]) * slope;
-            let low = (center_minor - half_across).max(minor_from);
-            let high = (center_minor + half_across).min(minor_to);
+            let low = (center_here - half_fixed).max(minor_from);
+            let high = (center_here + half_fixed).min(minor_to);
             if high <= low {
                 continue;
             }
-            // Both are non-negative here, so truncation is floor.
-            let low_pixel = low as usize;
-            let high_pixel = high as usize;
-            let index = |minor: usize| {
-                if swapped {
-                    (major - top) * width + minor
-                } else {
-                    (minor - top) * width + major
-                }
-            };
+            // Both lie in the band, so they are non-negative and the shifts are floors.
+            let low_pixel = (low >> FIXED_BITS) as usize;
+            let high_pixel = (high >> FIXED_BITS) as usize;
+            let row = base(major);
+            let index = |minor: usize| row + (minor - minor_origin) * step;
             if low_pixel == high_pixel {
-                self.blend_at(index(low_pixel), color, high - low);
+                mix(
+                    &mut self.pixels[index(low_pixel)],
+                    packed,
+                    fixed_weight(high - low),
+                );
                 continue;
             }
             // A partly covered pixel at each side and fully covered ones between.
-            self.blend_at(index(low_pixel), color, (low_pixel + 1) as f32 - low);
-            let [r, g, b] = color;
+            let low_cover = FIXED_ONE - (low & FIXED_FRACTION);
+            mix(
+                &mut self.pixels[index(low_pixel)],
+                packed,
+                fixed_weight(low_cover),
+            );
             for minor in low_pixel + 1..high_pixel {
-                self.pixels[index(minor)] = [r, g, b, 255];
+                self.pixels[index(minor)] = packed.to_le_bytes();
             }
-            if (high_pixel as f32) < minor_to {
-                self.blend_at(index(high_pixel), color, high - high_pixel as f32);
+            let high_cover = high & FIXED_FRACTION;
+            if high_cover > 0 {
+                mix(
+                    &mut self.pixels[index(high_pixel)],
+                    packed,
+                    fixed_weight(high_cover),
+                );
             }
         }
     }
@@ -546,6 +654,16 @@ mod tests {
         line(&mut canvas, [-1e6, 5.0], [1e6, 5.0], 2.0, RED, None);
         assert_eq!(rgb(&canvas, 0, 5), RED);
         assert_eq!(rgb(&canvas, 9, 5), RED);
+        // Far beyond the fixed-point range of the walk, steep and shallow.
+        let mut canvas = Canvas::new(10, 10, WHITE);
+        line(&mut canvas, [5.0, -3e12], [5.0, 3e12], 2.0, RED, None);
+        line(&mut canvas, [-3e12, -3e12], [3e12, 3e12], 1.0, BLACK, None);
+        // Where f32 has no pixel precision left, nothing breaks.
+        line(&mut canvas, [-3e30, 1.0], [3e30, 2.0], 1.0, BLACK, None);
+        assert_eq!(rgb(&canvas, 4, 0), RED);
+        assert_eq!(rgb(&canvas, 5, 9), RED);
+        assert_eq!(rgb(&canvas, 7, 7), BLACK);
+        assert_eq!(rgb(&canvas, 0, 9), WHITE);
     }
 
     #[test]

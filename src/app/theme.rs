@@ -78,6 +78,17 @@ pub const NODE_HIT_SLACK_PX: f32 = 3.0;
 pub fn edge_width_px(evidence_count: usize) -> f32 {
     (1.0 + 1.6 * (evidence_count as f32).sqrt()).min(9.0)
 }
+/// Edges on screen above which edges are drawn thinner.
+pub const THIN_EDGES_ABOVE: usize = 1_500;
+/// How much thinner edges are drawn when `visible_edges` are on screen: with thousands of
+/// edges, full-width lines merge into one blot, and thinner ones keep the structure visible
+/// (and cost the painter fewer pixels). Widths still grow with evidence; at most 2.5 times
+/// thinner, and never under a pixel.
+pub fn edge_width_scale(visible_edges: usize) -> f32 {
+    (THIN_EDGES_ABOVE as f32 / visible_edges.max(1) as f32)
+        .sqrt()
+        .clamp(0.4, 1.0)
+}
 /// Extra width of the halo drawn under the selected edge.
 pub const SELECTION_HALO_PX: f32 = 5.0;
 /// Dash and gap lengths of hedged and negated edges, in pixels.
