@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use crate::layout::{LayoutConfig, LayoutGraph, LayoutLink, Simulation};
-use crate::model::{ActorId, Edge, NodePlacement, TieMap};
+use crate::model::{ActorId, ActorKind, Edge, NodePlacement, TieMap};
 
 use super::theme;
 
@@ -54,6 +54,8 @@ pub struct MapLayout {
     node_ids: Vec<ActorId>,
     node_index: BTreeMap<ActorId, usize>,
     sizes: Vec<NodeSize>,
+    /// Country or bloc, by node (read every frame, so not looked up by id each time).
+    kinds: Vec<ActorKind>,
     /// Every node came with a saved position: the map is shown as saved, and the simulation
     /// only runs once the user moves something.
     at_rest_as_saved: bool,
@@ -117,11 +119,13 @@ impl MapLayout {
         }
         let at_rest_as_saved =
             !node_ids.is_empty() && initial.iter().all(std::option::Option::is_some);
+        let kinds = map.actors.iter().map(|actor| actor.kind).collect();
         MapLayout {
             simulation,
             node_ids,
             node_index,
             sizes,
+            kinds,
             at_rest_as_saved,
             ticks_last_frame: 0,
             tick_time_last_frame: Duration::ZERO,
@@ -146,6 +150,11 @@ impl MapLayout {
     /// The size of a node.
     pub fn size(&self, node: usize) -> NodeSize {
         self.sizes[node]
+    }
+
+    /// Whether a node is a country or a bloc.
+    pub fn kind(&self, node: usize) -> ActorKind {
+        self.kinds[node]
     }
 
     /// World position of a node.

@@ -317,10 +317,7 @@ fn visible_nodes(
             } else {
                 scale.clamp(0.5, 1.5)
             };
-            let kind = view
-                .map
-                .actor(view.layout.id_of(node))
-                .map_or(ActorKind::Country, |actor| actor.kind);
+            let kind = view.layout.kind(node);
             Some(ScreenNode {
                 node,
                 center,

@@ -363,7 +363,7 @@ impl Band<'_> {
         };
         // Pixels along the line per pixel along the major axis, and the line's extent across
         // the major axis: a tilted line covers more of each column than its width.
-        let stretch = slope.hypot(1.0);
+        let stretch = (slope * slope + 1.0).sqrt();
         let half_across = 0.5 * width_px * stretch;
         // The range of each axis this band may draw in.
         let (mut major_from, mut major_to, minor_from, minor_to) = if SWAPPED {
