@@ -4,7 +4,10 @@
 #      settle, writes a PNG and exits 0; the PNG must exist and not be blank;
 #   2. the window answers to the keyboard and mouse (F, F12, a click, a drag) while it runs,
 #      then Ctrl+Q closes it with exit code 0;
-#   3. a missing file is one line on stderr and exit code 2, with no window.
+#   3. a missing file is one line on stderr and exit code 2, with no window;
+#   4. the fallback renderer (wgpu) draws the same window;
+#   5. with TIEMAP_E2E_BIG_MAP=MAP.ron (a map of thousands of nodes), its screenshot is a real
+#      picture too: big maps are painted on the CPU into a texture.
 # Needs: Xvfb, xdotool, python3, and a GL or Vulkan software driver (Mesa).
 # Usage: .ci/e2e.sh [OUT_DIR]   (TIEMAP_BIN overrides the binary; default target/release/tiemap)
 set -euo pipefail
@@ -83,19 +86,26 @@ print(len(colours))
 PY
 }
 
+# Takes a screenshot (SHOT NAME ARGS...) and checks it is a real picture.
+screenshot() {
+    local shot=$1 name=$2
+    shift 2
+    local start_ns end_ns bytes colours
+    start_ns=$(date +%s%N)
+    TIEMAP_TIMING=1 timeout 120 "$BIN" "$@" --screenshot "$shot" 2>"$OUT_DIR/$name.stderr" \
+        || { cat "$OUT_DIR/$name.stderr" >&2; fail "$name: --screenshot exited with $?"; }
+    end_ns=$(date +%s%N)
+    [[ -s $shot ]] || fail "$name: no PNG at $shot"
+    bytes=$(stat -c %s "$shot")
+    (( bytes > 20000 )) || fail "$name: PNG is only $bytes bytes: blank?"
+    colours=$(distinct_colours "$shot")
+    (( colours >= 16 )) || fail "$name: PNG has only $colours distinct colours: blank?"
+    echo "e2e:    $shot: $bytes bytes, $colours colours sampled, $(( (end_ns - start_ns) / 1000000 )) ms in all"
+    grep -E "timing|cannot draw" "$OUT_DIR/$name.stderr" | sed 's/^/e2e:    /' || true
+}
+
 echo "e2e: 1. --screenshot"
-SHOT="$OUT_DIR/window.png"
-START_NS=$(date +%s%N)
-TIEMAP_TIMING=1 timeout 120 "$BIN" --screenshot "$SHOT" 2>"$OUT_DIR/screenshot.stderr" \
-    || { cat "$OUT_DIR/screenshot.stderr" >&2; fail "--screenshot exited with $?"; }
-END_NS=$(date +%s%N)
-[[ -s $SHOT ]] || fail "no PNG at $SHOT"
-BYTES=$(stat -c %s "$SHOT")
-(( BYTES > 20000 )) || fail "PNG is only $BYTES bytes: blank?"
-COLOURS=$(distinct_colours "$SHOT")
-(( COLOURS >= 16 )) || fail "PNG has only $COLOURS distinct colours: blank?"
-echo "e2e:    $SHOT: $BYTES bytes, $COLOURS colours sampled, $(( (END_NS - START_NS) / 1000000 )) ms in all"
-grep "timing" "$OUT_DIR/screenshot.stderr" | sed 's/^/e2e:    /' || true
+screenshot "$OUT_DIR/window.png" screenshot
 
 echo "e2e: 2. keyboard and mouse on a running window"
 TIEMAP_TIMING=1 "$BIN" 2>"$OUT_DIR/interactive.stderr" &
@@ -133,5 +143,13 @@ set -e
 (( STATUS == 2 )) || fail "a missing file gave exit code $STATUS, not 2"
 (( $(wc -l <"$OUT_DIR/missing.stderr") == 1 )) || fail "a missing file should be one line on stderr"
 echo "e2e:    exit 2: $(cat "$OUT_DIR/missing.stderr")"
+
+echo "e2e: 4. the fallback renderer"
+TIEMAP_RENDERER=wgpu screenshot "$OUT_DIR/window-wgpu.png" screenshot-wgpu
+
+if [[ -n ${TIEMAP_E2E_BIG_MAP:-} ]]; then
+    echo "e2e: 5. a big map ($TIEMAP_E2E_BIG_MAP)"
+    screenshot "$OUT_DIR/big-map.png" big-map "$TIEMAP_E2E_BIG_MAP"
+fi
 
 echo "e2e: OK ($OUT_DIR)"
