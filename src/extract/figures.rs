@@ -9,6 +9,7 @@
 //! long its sentence: a 100 MB line full of amounts stays linear.
 
 use super::money::{MoneyMatch, find_money_dated};
+use super::word_table::{self, WordTable};
 use super::{ActorMention, DocDate, evidence_for};
 use crate::model::{ActorId, Figure, FigureKind, Span};
 
@@ -429,82 +430,10 @@ const TAGGED_WORDS: &[(&str, Tag)] = &[
 /// Bytes of the longest tagged word ("unprecedented"): longer words are `Other` unread.
 const LONGEST_TAGGED: usize = 13;
 
-/// Slots of the tag table: a power of two, about four times the tagged words, so that most
-/// lookups of an untagged word end at the first, empty, slot.
-const TAG_SLOTS: usize = 512;
-
-/// The tagged words packed into integers (lower-case bytes, zero padded) in an open-addressing
-/// hash table: a word's tag is a multiply, a shift and usually one comparison.
-struct TagTable {
-    /// Packed words; 0 marks an empty slot (no word packs to 0).
-    keys: Vec<u128>,
-    tags: Vec<Tag>,
-}
-
-impl TagTable {
-    fn get() -> &'static TagTable {
-        static TABLE: std::sync::OnceLock<TagTable> = std::sync::OnceLock::new();
-        TABLE.get_or_init(|| {
-            let mut table = TagTable {
-                keys: vec![0; TAG_SLOTS],
-                tags: vec![Tag::Other; TAG_SLOTS],
-            };
-            for &(word, tag) in TAGGED_WORDS {
-                let key = pack_lower(word.as_bytes());
-                let mut slot = slot_of(key);
-                while table.keys[slot] != 0 {
-                    slot = (slot + 1) % TAG_SLOTS;
-                }
-                table.keys[slot] = key;
-                table.tags[slot] = tag;
-            }
-            table
-        })
-    }
-
-    fn tag(&self, key: u128) -> Tag {
-        let mut slot = slot_of(key);
-        loop {
-            let found = self.keys[slot];
-            if found == key {
-                return self.tags[slot];
-            }
-            if found == 0 {
-                return Tag::Other;
-            }
-            slot = (slot + 1) % TAG_SLOTS;
-        }
-    }
-}
-
-/// The first slot to try for a packed word.
-fn slot_of(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAG_SLOTS.trailing_zeros())) as usize
-}
-
-/// `word` (at most 16 bytes) lower-cased into an integer, zero padded.
-fn pack_lower(word: &[u8]) -> u128 {
-    let mut buffer = [0u8; 16];
-    for (slot, byte) in buffer.iter_mut().zip(word) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    u128::from_le_bytes(buffer)
-}
-
-/// The word of `len` bytes (ASCII letters and digits, at most 16) at `start` of `bytes`,
-/// lower-cased and packed as [`pack_lower`] does, with one 16-byte load when the text has them.
-fn pack_word(bytes: &[u8], start: usize, len: usize) -> u128 {
-    let Some(Ok(sixteen)) = bytes.get(start..start + 16).map(<[u8; 16]>::try_from) else {
-        return pack_lower(bytes.get(start..start + len).unwrap_or_default());
-    };
-    let mask = if len >= 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
-    // Setting bit 5 lower-cases an ASCII letter and leaves a digit as it is.
-    (u128::from_le_bytes(sixteen) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
+/// The tag table, built on first use.
+fn tag_table() -> &'static WordTable<Tag> {
+    static TABLE: std::sync::OnceLock<WordTable<Tag>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(TAGGED_WORDS))
 }
 
 /// The tag of the word of `len` bytes at `start` of `bytes` (ASCII letters and digits).
@@ -512,7 +441,9 @@ fn tag_of(bytes: &[u8], start: usize, len: usize) -> Tag {
     if len > LONGEST_TAGGED {
         return Tag::Other;
     }
-    let key = pack_word(bytes, start, len);
+    let Some(key) = word_table::pack_at(bytes, start, len) else {
+        return Tag::Other;
+    };
     if len == 4 && key & 0x4040_4040 == 0 {
         // Four digits (letters have bit 6 set).
         let year = (0..4).fold(0, |year, index| {
@@ -524,7 +455,7 @@ fn tag_of(bytes: &[u8], start: usize, len: usize) -> Tag {
             Tag::Other
         };
     }
-    TagTable::get().tag(key)
+    tag_table().get(key).unwrap_or(Tag::Other)
 }
 
 /// One word of a window: its span in the document and its tag.
