@@ -185,7 +185,9 @@ fn read_sentence(
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
-    let mut seen = std::collections::HashSet::new();
+    // The (source, target, category, mode, negated, hedged) keys written for this sentence:
+    // a handful, so a list beats hashing.
+    let mut seen: Vec<(&str, String, Category, &str, bool, bool)> = Vec::new();
     let mut pairs: Vec<Found<'_>> = Vec::new();
     for (cue_index, cue) in sentence.cues.iter().enumerate() {
         let Some(sense) = lexicon.senses().get(cue.sense) else {
@@ -223,17 +225,24 @@ fn read_sentence(
         }
         for pair in &pairs {
             // One piece of evidence per sentence and tie.
-            let key = (
+            let mode = sense.mode.as_str();
+            let key = (pair.source, sense.category, mode, negated, hedged);
+            if seen
+                .iter()
+                .any(|(source, target, category, mode, negated, hedged)| {
+                    (*source, *category, *mode, *negated, *hedged) == key && *target == pair.target
+                })
+            {
+                continue;
+            }
+            seen.push((
                 pair.source,
                 pair.target.clone(),
                 sense.category,
-                sense.mode.as_str(),
+                mode,
                 negated,
                 hedged,
-            );
-            if !seen.insert(key) {
-                continue;
-            }
+            ));
             let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
             let mut mentions: Vec<&ActorMention> = vec![pair.source_mention];
             if let Some(target_mention) = pair.target_mention
