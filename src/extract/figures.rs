@@ -29,12 +29,21 @@ pub fn extract_figures(
     date: Option<DocDate>,
 ) -> Vec<Figure> {
     let year = date.map(|date| date.year);
-    // One word buffer for the whole document: a figure's words are read and dropped.
-    let mut words = Words::default();
-    find_money_dated(text, year)
+    // One word buffer for the thread, kept from one document to the next: a figure's words
+    // are read and dropped, and a stream of documents allocates for them only at the start.
+    let mut words = KEPT_WORDS.take();
+    words.sentence = None;
+    let figures = find_money_dated(text, year)
         .into_iter()
         .filter_map(|found| figure_of(doc_id, text, sentences, mentions, date, found, &mut words))
-        .collect()
+        .collect();
+    KEPT_WORDS.set(words);
+    figures
+}
+
+thread_local! {
+    /// This thread's word buffers, between two documents.
+    static KEPT_WORDS: std::cell::Cell<Words> = std::cell::Cell::new(Words::default());
 }
 
 fn figure_of(

@@ -42,7 +42,7 @@ pub fn extract_ties(
     };
     let mut ties = Vec::new();
     let mut recent = Vec::new();
-    let mut sentence = Sentence::default();
+    let mut sentence = Sentence::kept();
     let mut first_mention = 0;
     for (index, &span) in sentences.iter().enumerate() {
         while first_mention < mentions.len() && mentions[first_mention].span.start < span.start {
@@ -71,6 +71,7 @@ pub fn extract_ties(
         };
         read_sentence(&sentence, &context, lexicon, &mut recent, &mut ties);
     }
+    sentence.keep();
     merge_ties(&mut ties);
     ties
 }
