@@ -439,22 +439,49 @@ const TAGGED_WORDS: &[(&str, Tag)] = &[
 /// Bytes of the longest tagged word ("unprecedented"): longer words are `Other` unread.
 const LONGEST_TAGGED: usize = 13;
 
+/// The tagged words by packed word, with a quick test that turns most other words away.
+struct TagTable {
+    words: WordTable<Tag>,
+    /// Per word length: bit `first_byte_bit` of the first byte of each tagged word that long.
+    first_bytes: [u64; LONGEST_TAGGED + 1],
+}
+
+/// The bit of a word's first byte in [`TagTable::first_bytes`] (the same for both cases).
+fn first_byte_bit(byte: u8) -> u64 {
+    1 << ((byte | 0x20) & 63)
+}
+
 /// The tag table, built on first use.
-fn tag_table() -> &'static WordTable<Tag> {
-    static TABLE: std::sync::OnceLock<WordTable<Tag>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| WordTable::new(TAGGED_WORDS))
+fn tag_table() -> &'static TagTable {
+    static TABLE: std::sync::OnceLock<TagTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut first_bytes = [0; LONGEST_TAGGED + 1];
+        for (word, _) in TAGGED_WORDS {
+            if let (Some(lengths), Some(&first)) =
+                (first_bytes.get_mut(word.len()), word.as_bytes().first())
+            {
+                *lengths |= first_byte_bit(first);
+            }
+        }
+        TagTable {
+            words: WordTable::new(TAGGED_WORDS),
+            first_bytes,
+        }
+    })
 }
 
 /// The tag of the word of `len` bytes at `start` of `bytes` (ASCII letters and digits).
 fn tag_of(bytes: &[u8], start: usize, len: usize) -> Tag {
-    if len > LONGEST_TAGGED {
-        return Tag::Other;
-    }
-    let Some(key) = word_table::pack_at(bytes, start, len) else {
+    let Some(&first) = bytes.get(start) else {
         return Tag::Other;
     };
-    if len == 4 && key & 0x4040_4040 == 0 {
-        // Four digits (letters have bit 6 set).
+    if len == 4 && first.is_ascii_digit() {
+        let Some(key) = word_table::pack_at(bytes, start, len) else {
+            return Tag::Other;
+        };
+        if key & 0x4040_4040 != 0 {
+            return Tag::Other; // not four digits (letters have bit 6 set)
+        }
         let year = (0..4).fold(0, |year, index| {
             year * 10 + i32::from((key >> (8 * index)) as u8 & 0x0f)
         });
@@ -464,7 +491,16 @@ fn tag_of(bytes: &[u8], start: usize, len: usize) -> Tag {
             Tag::Other
         };
     }
-    tag_table().get(key).unwrap_or(Tag::Other)
+    let table = tag_table();
+    let Some(&firsts) = table.first_bytes.get(len) else {
+        return Tag::Other; // longer than any tagged word
+    };
+    if firsts & first_byte_bit(first) == 0 {
+        return Tag::Other;
+    }
+    word_table::pack_at(bytes, start, len)
+        .and_then(|key| table.words.get(key))
+        .unwrap_or(Tag::Other)
 }
 
 /// One word of a window: its span in the document and its tag.
