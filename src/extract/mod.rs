@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod money;
 pub mod sentences;
 pub mod ties;
+mod word_starts;
 mod word_table;
 
 use std::collections::BTreeSet;
