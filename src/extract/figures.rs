@@ -148,21 +148,30 @@ fn figure_actors(
     chosen
 }
 
-/// The text right before `span`, lower-cased, up to `length` bytes.
-fn text_before(text: &str, span: Span, length: usize) -> String {
-    let mut start = span.start.saturating_sub(length);
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    text.get(start..span.start)
-        .unwrap_or_default()
-        .to_ascii_lowercase()
+/// Whether the text right before `span` ends with `words` (ASCII, lower case), in any case.
+fn ends_right_before(text: &str, span: Span, words: &[u8]) -> bool {
+    text.as_bytes()
+        .get(..span.start)
+        .and_then(|head| head.get(head.len().checked_sub(words.len())?..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(words))
+}
+
+/// Where `words` (ASCII, lower case) first stands in `window` of `text`, in any case.
+fn find_in(text: &str, window: Span, words: &[u8]) -> Option<usize> {
+    let haystack = text.as_bytes().get(window.start..window.end)?;
+    let first = words.first()?;
+    memchr::memchr2_iter(*first, first.to_ascii_uppercase(), haystack)
+        .find(|&at| {
+            haystack
+                .get(at..at + words.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(words))
+        })
+        .map(|at| window.start + at)
 }
 
 /// "between X and Y": the first two actors after "between".
 fn between_pair(text: &str, window: Span, mentions: &[&ActorMention]) -> Option<Vec<ActorId>> {
-    let window_text = window.slice(text)?.to_ascii_lowercase();
-    let at = window_text.find("between ")? + window.start;
+    let at = find_in(text, window, b"between ")?;
     let mut pair: Vec<ActorId> = Vec::new();
     for mention in mentions.iter().filter(|mention| mention.span.start > at) {
         for actor in &mention.actors {
@@ -184,8 +193,8 @@ fn with_pair(text: &str, mentions: &[&ActorMention], money: Span) -> Option<Vec<
     let partner = mentions
         .iter()
         .filter(|mention| {
-            let before = text_before(text, mention.span, 10);
-            before.ends_with("with ") || before.ends_with("with the ")
+            ends_right_before(text, mention.span, b"with ")
+                || ends_right_before(text, mention.span, b"with the ")
         })
         .min_by_key(|mention| distance(mention.span, money))?;
     let partner_actor = partner.actors.first()?;
