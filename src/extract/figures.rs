@@ -9,6 +9,7 @@
 //! long its sentence: a 100 MB line full of amounts stays linear.
 
 use super::money::{MoneyMatch, find_money_dated};
+use super::word_starts::AsciiWords;
 use super::word_table::{self, WordTable};
 use super::{ActorMention, DocDate, evidence_for};
 use crate::model::{ActorId, Figure, FigureKind, Span};
@@ -480,7 +481,7 @@ fn tag_table() -> &'static TagTable {
 }
 
 /// The tag of the word of `len` bytes at `start` of `bytes` (ASCII letters and digits).
-fn tag_of(bytes: &[u8], start: usize, len: usize) -> Tag {
+fn tag_of(table: &TagTable, bytes: &[u8], start: usize, len: usize) -> Tag {
     let Some(&first) = bytes.get(start) else {
         return Tag::Other;
     };
@@ -500,7 +501,6 @@ fn tag_of(bytes: &[u8], start: usize, len: usize) -> Tag {
             Tag::Other
         };
     }
-    let table = tag_table();
     let Some(&firsts) = table.first_bytes.get(len) else {
         return Tag::Other; // longer than any tagged word
     };
@@ -537,22 +537,13 @@ struct Words {
 
 /// Appends the words of `range` of `bytes` (runs of ASCII letters and digits) with their tags.
 fn read_words(bytes: &[u8], range: Span, out: &mut Vec<Word>) {
+    let table = tag_table();
     let end = range.end.min(bytes.len());
-    let mut index = range.start.min(end);
-    while index < end {
-        if bytes[index].is_ascii_alphanumeric() {
-            let start = index;
-            index += 1;
-            while index < end && bytes[index].is_ascii_alphanumeric() {
-                index += 1;
-            }
-            out.push(Word {
-                span: Span::new(start, index),
-                tag: tag_of(bytes, start, index - start),
-            });
-        } else {
-            index += 1;
-        }
+    for (start, end) in AsciiWords::new(&bytes[..end], range.start) {
+        out.push(Word {
+            span: Span::new(start, end),
+            tag: tag_of(table, bytes, start, end - start),
+        });
     }
 }
 
@@ -588,7 +579,7 @@ impl Words {
             if cut != word.span {
                 *word = Word {
                     span: cut,
-                    tag: tag_of(bytes, cut.start, cut.len()),
+                    tag: tag_of(tag_table(), bytes, cut.start, cut.len()),
                 };
             }
         }
@@ -759,7 +750,7 @@ fn part_of_year(previous: Tag, word: Tag, next: Tag) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Span as WordSpan, TAGGED_WORDS, Tag, Words, extract_figures, tag_of};
+    use super::{Span as WordSpan, TAGGED_WORDS, Tag, Words, extract_figures, tag_of, tag_table};
     use crate::extract::{ActorMention, DocDate, MentionForm};
     use crate::model::{FigureKind, Span};
 
@@ -893,14 +884,19 @@ mod tests {
 
     #[test]
     fn every_cue_word_gets_its_tag_in_any_case_and_other_words_none() {
+        let table = tag_table();
         for &(word, tag) in TAGGED_WORDS {
             let upper = word.to_ascii_uppercase();
             for written in [word.to_owned(), upper] {
                 // Alone (shorter than one 16-byte load) and inside a longer text.
                 let alone = written.as_bytes();
-                assert_eq!(tag_of(alone, 0, alone.len()), tag, "{written}");
+                assert_eq!(tag_of(table, alone, 0, alone.len()), tag, "{written}");
                 let long = format!("{written} and some more words");
-                assert_eq!(tag_of(long.as_bytes(), 0, written.len()), tag, "{written}");
+                assert_eq!(
+                    tag_of(table, long.as_bytes(), 0, written.len()),
+                    tag,
+                    "{written}"
+                );
             }
         }
         for other in [
@@ -913,12 +909,12 @@ mod tests {
             "unprecedentedly",
         ] {
             assert_eq!(
-                tag_of(other.as_bytes(), 0, other.len()),
+                tag_of(table, other.as_bytes(), 0, other.len()),
                 Tag::Other,
                 "{other}"
             );
         }
-        assert_eq!(tag_of(b"2022", 0, 4), Tag::Year(2022));
+        assert_eq!(tag_of(table, b"2022", 0, 4), Tag::Year(2022));
     }
 
     #[test]
