@@ -11,6 +11,7 @@ pub(crate) const MAX_WORD_BYTES: usize = 16;
 
 /// `word` packed: its bytes with ASCII letters lower-cased, zero padded, in an integer; `None`
 /// when it is longer than [`MAX_WORD_BYTES`] (no table word is).
+#[inline]
 pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     if word.len() > MAX_WORD_BYTES {
         return None;
@@ -22,6 +23,7 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
 
 /// The word of `len` bytes at `start` of `bytes`, packed as [`pack`] does; with one 16-byte
 /// load when the text has 16 bytes from `start`, which is the common case.
+#[inline]
 pub(crate) fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
     if len > MAX_WORD_BYTES {
         return None;
@@ -42,6 +44,7 @@ pub(crate) fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
 
 /// Lower-cases the ASCII capitals among the 16 bytes of `packed`, leaving every other byte
 /// (digits, punctuation, bytes of multi-byte characters) as it is.
+#[inline]
 fn lower_ascii(packed: u128) -> u128 {
     const ONES: u128 = u128::from_le_bytes([0x01; 16]);
     const HIGH: u128 = ONES * 0x80;
@@ -95,6 +98,7 @@ impl<T: Copy> WordTable<T> {
     }
 
     /// The value of the packed word `key`, if it is in the list.
+    #[inline]
     pub(crate) fn get(&self, key: u128) -> Option<T> {
         let mut slot = self.first_slot(key);
         loop {
@@ -109,6 +113,7 @@ impl<T: Copy> WordTable<T> {
         }
     }
 
+    #[inline]
     fn first_slot(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize

@@ -29,6 +29,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
 };
 
+use super::word_table::{self, WordTable};
 use super::{ActorMention, DocDate, ExtractError, MentionForm};
 use crate::model::{Actor, ActorId, Span};
 use context::{NOT_FIRST_NAMES, Neighbours};
@@ -66,6 +67,10 @@ struct Inner {
     event_words: Vec<Vec<String>>,
     /// The most tokens in one of `event_words`.
     event_words_max: usize,
+    /// The first tokens of `event_words`, packed: most words after a seat are none of them,
+    /// and are turned away without comparing each entry. `None` when a token is too long to
+    /// pack (then every entry is compared).
+    event_first_words: Option<WordTable<()>>,
 }
 
 /// One automaton pattern.
@@ -277,6 +282,25 @@ impl Gazetteer {
         ))
     }
 
+    /// Whether the nearest word after a seat may be the first of an event's words ("Beijing
+    /// Olympics"): compared as [`context::same_word`] does, ignoring ASCII case and a final stop.
+    fn may_open_event_words(&self, after: &Neighbours<'_>) -> bool {
+        let Some(word) = after.nearest() else {
+            return false;
+        };
+        let Some(first_words) = &self.inner.event_first_words else {
+            return true;
+        };
+        [Some(word), word.strip_suffix('.')]
+            .into_iter()
+            .flatten()
+            .any(|word| {
+                word_table::pack(word.as_bytes())
+                    .and_then(|key| first_words.get(key))
+                    .is_some()
+            })
+    }
+
     /// Decides what one automaton match is.
     fn judge(
         &self,
@@ -333,6 +357,7 @@ impl Gazetteer {
             return Verdict::Rejected;
         }
         if pattern.form == MentionForm::Seat
+            && self.may_open_event_words(&after)
             && inner
                 .event_words
                 .iter()
@@ -482,6 +507,14 @@ impl Gazetteer {
             .map(|words| words.split_whitespace().map(str::to_lowercase).collect())
             .collect();
         let event_words_max = event_words.iter().map(Vec::len).max().unwrap_or(0);
+        let first_words: Vec<(&str, ())> = event_words
+            .iter()
+            .filter_map(|tokens| Some((tokens.first()?.as_str(), ())))
+            .collect();
+        let event_first_words = first_words
+            .iter()
+            .all(|(word, ())| word_table::pack(word.as_bytes()).is_some())
+            .then(|| WordTable::new(&first_words));
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 actors,
@@ -495,6 +528,7 @@ impl Gazetteer {
                 contexts,
                 event_words,
                 event_words_max,
+                event_first_words,
             }),
         })
     }
