@@ -186,9 +186,9 @@ fn read_sentence(
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
-    // The (source, target, category, mode, negated, hedged) keys written for this sentence:
-    // a handful, so a list beats hashing.
-    let mut seen: Vec<(&str, String, Category, &str, bool, bool)> = Vec::new();
+    // The ties written for this sentence are `ties[first_tie..]`: a handful, so looking
+    // through them for a repeated key beats hashing the keys.
+    let first_tie = ties.len();
     let mut pairs: Vec<Found<'_>> = Vec::new();
     for (cue_index, cue) in sentence.cues.iter().enumerate() {
         let Some(sense) = lexicon.senses().get(cue.sense) else {
@@ -224,44 +224,40 @@ fn read_sentence(
                 recent.drain(..recent.len() - RECENT_LIMIT);
             }
         }
-        for pair in &pairs {
+        for pair in pairs.drain(..) {
             // One piece of evidence per sentence and tie.
             let mode = sense.mode.as_str();
-            let key = (pair.source, sense.category, mode, negated, hedged);
-            if seen
-                .iter()
-                .any(|(source, target, category, mode, negated, hedged)| {
-                    (*source, *category, *mode, *negated, *hedged) == key && *target == pair.target
-                })
-            {
+            if ties[first_tie..].iter().any(|tie| {
+                tie.source == pair.source
+                    && tie.target == pair.target
+                    && tie.category == sense.category
+                    && tie.mode == mode
+                    && tie.negated == negated
+                    && tie.hedged == hedged
+            }) {
                 continue;
             }
-            seen.push((
-                pair.source,
-                pair.target.clone(),
-                sense.category,
-                mode,
-                negated,
-                hedged,
-            ));
             let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
-            let mut mentions: Vec<&ActorMention> = vec![pair.source_mention];
-            if let Some(target_mention) = pair.target_mention
-                && !std::ptr::eq(pair.source_mention, target_mention)
-            {
-                mentions.push(target_mention);
-            }
+            let both = [
+                pair.source_mention,
+                pair.target_mention.unwrap_or(pair.source_mention),
+            ];
+            let mentions = if std::ptr::eq(both[0], both[1]) {
+                &both[..1]
+            } else {
+                &both[..]
+            };
             let evidence = evidence_for(
                 context.doc_id,
                 context.text,
                 context.index,
                 context.span,
                 cue_span,
-                &mentions,
+                mentions,
             );
             ties.push(Tie {
                 source: pair.source.to_owned(),
-                target: pair.target.clone(),
+                target: pair.target,
                 category: sense.category,
                 quad: sense.category.quad(),
                 mode: sense.mode.clone(),
