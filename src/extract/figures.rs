@@ -5,8 +5,12 @@
 //! assets"), the actors from the sentence's mentions (the pair of a "between X and Y" or "X ...
 //! with Y" construction first), the period from a year, a relative phrase ("last year") or a
 //! half or quarter, resolved with the document's date. All of it is read in a window of the
-//! sentence around the amount ([`WINDOW_BYTES`] each side for actors, less for words), so a figure costs the same however
-//! long its sentence: a 100 MB line full of amounts stays linear.
+//! sentence around the amount ([`WINDOW_BYTES`] each side for actors, less for words), so a
+//! figure costs the same however long its sentence: a 100 MB line full of amounts stays linear.
+//!
+//! Words are compared as tags, not text: each word of a sentence with money is looked up once
+//! (its packed lower-case bytes in a hash table) and every amount of the sentence cuts its
+//! window from those tagged words; a sentence longer than a few KiB is read window by window.
 
 use super::money::{MoneyMatch, find_money_dated};
 use super::word_starts::AsciiWords;
@@ -512,6 +516,10 @@ fn tag_of(table: &TagTable, bytes: &[u8], start: usize, len: usize) -> Tag {
         .unwrap_or(Tag::Other)
 }
 
+/// The longest sentence whose words are tagged once for all its amounts; the words of a longer
+/// one are read window by window (a news sentence is a few hundred bytes).
+const SENTENCE_WORDS_MAX_BYTES: usize = 4096;
+
 /// One word of a window: its span in the document and its tag.
 #[derive(Clone, Copy, Debug)]
 struct Word {
@@ -552,6 +560,14 @@ impl Words {
     /// letters and digits inside the window (a word the window cuts counts as its cut part).
     fn read(&mut self, text: &str, sentence: Span, window: Span) {
         let bytes = text.as_bytes();
+        if sentence.len() > SENTENCE_WORDS_MAX_BYTES {
+            // A very long "sentence" (a line with no stop): read the window alone, so memory
+            // stays bounded by the window, not the line.
+            self.sentence = None;
+            self.in_window.clear();
+            read_words(bytes, window, &mut self.in_window);
+            return;
+        }
         if self.sentence != Some(sentence) {
             self.sentence = Some(sentence);
             self.in_sentence.clear();
@@ -930,5 +946,22 @@ mod tests {
         // The same sentence read again through a wider window gives whole words.
         words.read(text, sentence, WordSpan::new(0, text.len()));
         assert_eq!(words.in_window[1].tag, Tag::Kind(FigureKind::Trade));
+    }
+
+    #[test]
+    fn a_line_longer_than_the_word_cache_reads_the_same_figures() {
+        // The same amounts in a short sentence and inside a line of more than 4 KiB.
+        let short = "Trade between India and Japan reached $20 billion in the first half of 2022.";
+        let padding = "and then some more words without any stop ".repeat(120);
+        let long = format!("{padding}{}", short.trim_end_matches('.'));
+        let date = DocDate::parse("2023-07-01");
+        for text in [short.to_owned(), long] {
+            let mentions = mentions(&text, &[("India", "IND"), ("Japan", "JPN")]);
+            let figures = extract_figures("doc", &text, &one_sentence(&text), &mentions, date);
+            assert_eq!(figures.len(), 1, "{}", text.len());
+            assert_eq!(figures[0].kind, FigureKind::Trade);
+            assert_eq!(figures[0].period.as_deref(), Some("2022-H1"));
+            assert_eq!(figures[0].actors.len(), 2);
+        }
     }
 }
