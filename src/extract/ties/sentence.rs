@@ -102,6 +102,10 @@ thread_local! {
     static KEPT: std::cell::Cell<Sentence<'static>> = std::cell::Cell::new(Sentence::default());
 }
 
+/// The most tokens whose buffers are kept between documents (a news sentence has under a
+/// hundred).
+const KEEP_TOKENS_MAX: usize = 4096;
+
 /// An emptied vector of slots, its allocation kept, for slots of another lifetime.
 // `filter_map` rather than `filter`: it is what changes the lifetime of the element type.
 #[allow(clippy::unnecessary_filter_map)]
@@ -146,8 +150,12 @@ impl Sentence<'_> {
         }
     }
 
-    /// Keeps the buffers for this thread's next document.
+    /// Keeps the buffers for this thread's next document, unless a very long sentence grew
+    /// them (then they are freed, so a thread does not hold on to that much memory).
     pub fn keep(self) {
+        if self.tokens.capacity() > KEEP_TOKENS_MAX {
+            return;
+        }
         KEPT.set(Sentence {
             text: "",
             slots: recycle_slots(self.slots),
