@@ -7,7 +7,8 @@
 //! each stage is measured alone too, so that a slow pipeline points at its slow stage.
 //!
 //! Money reading is also run on hostile input (one long line, digit runs, nested brackets) at
-//! two sizes: equal MB/s at both sizes shows it is linear.
+//! two sizes: equal MB/s at both sizes shows it is linear. The load of the gazetteer and the
+//! cue lexicon (issue 3: under 50 ms) is timed as well.
 //!
 //! Run: `cargo bench --bench extract --no-default-features`.
 
@@ -17,7 +18,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tiemap::extract::money::find_money;
-use tiemap::extract::{DocDate, Extractor, Lexicon, coref, figures, sentences, ties};
+use tiemap::extract::{DocDate, Extractor, Gazetteer, Lexicon, coref, figures, sentences, ties};
 use tiemap::model::Document;
 
 /// Size of the generated corpus.
@@ -286,6 +287,19 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
+/// Start-up: the gazetteer (parsed and its automaton built, without the process cache) and
+/// the cue lexicon, as `Extractor::new` loads them. Issue 3 asks for under 50 ms.
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.bench_function("gazetteer_and_lexicon", |b| {
+        b.iter(|| {
+            black_box(Gazetteer::build_builtin().expect("gazetteer loads"));
+            black_box(Lexicon::builtin().expect("lexicon loads"));
+        });
+    });
+    group.finish();
+}
+
 /// Money reading on hostile input at two sizes: the same MB/s at both means linear time.
 fn money_hostile(c: &mut Criterion) {
     let line: String = corpus()
@@ -333,6 +347,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = pipeline, stages, money_hostile
+    targets = pipeline, stages, load, money_hostile
 }
 criterion_main!(benches);

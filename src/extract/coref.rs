@@ -12,12 +12,20 @@
 //!
 //! The design decision is to be conservative: when the focus is not clear the reference is left
 //! unresolved rather than guessed, because a wrong actor makes a wrong tie on the map.
+//!
+//! The automaton runs anchored, only at word starts whose first two letters begin a phrase:
+//! a phrase anywhere else would fail the word boundary check. (No phrase holds, at one of its
+//! later words, the start of another, so skipping such a match never uncovers a different
+//! one: a test checks.)
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
+};
 
+use super::word_starts::WordStarts;
 use super::{ActorMention, MentionForm};
 use crate::model::{ActorId, Span};
 
@@ -83,19 +91,83 @@ const PHRASES: &[(&str, Kind)] = &[
 /// input (a megabyte-long sentence naming one country a million times).
 const MAX_LOOKBACK: usize = 64;
 
-fn automaton() -> Option<&'static AhoCorasick> {
-    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AUTOMATON
+/// The phrase automaton (anchored) and the pairs of bytes a phrase may start with.
+struct Phrases {
+    automaton: AhoCorasick,
+    /// Per pair of byte values (first * 256 + second), one bit: whether a phrase starts with
+    /// the pair, in any ASCII case.
+    starts: Vec<u64>,
+}
+
+/// The index of a pair of bytes in [`Phrases::starts`].
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+fn phrases() -> Option<&'static Phrases> {
+    static PHRASES_FOUND: OnceLock<Option<Phrases>> = OnceLock::new();
+    PHRASES_FOUND
         .get_or_init(|| {
-            AhoCorasickBuilder::new()
+            let automaton = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
-                // A few dozen phrases: a DFA is small and scans faster than the default NFA.
+                // A few dozen phrases: a DFA is small and steps faster than the default NFA.
                 .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(StartKind::Anchored)
                 .build(PHRASES.iter().map(|(phrase, _)| phrase))
-                .ok()
+                .ok()?;
+            let mut starts = vec![0u64; 256 * 256 / 64];
+            for (phrase, _) in PHRASES {
+                let &[first, second, ..] = phrase.as_bytes() else {
+                    return None; // every phrase has two bytes or more
+                };
+                for first in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
+                    for second in [second.to_ascii_lowercase(), second.to_ascii_uppercase()] {
+                        let pair = pair_index(first, second);
+                        starts[pair / 64] |= 1 << (pair % 64);
+                    }
+                }
+            }
+            Some(Phrases { automaton, starts })
         })
         .as_ref()
+}
+
+impl Phrases {
+    /// The phrase matches that start words, in order, each the longest at its place, the
+    /// search going on after each match's end (as a non-overlapping search does).
+    fn find_at_word_starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Match> + 't {
+        let bytes = text.as_bytes();
+        let mut starts = WordStarts::new(bytes, 0);
+        std::iter::from_fn(move || {
+            while let Some(at) = starts.next() {
+                let &second = bytes.get(at + 1)?;
+                let pair = pair_index(bytes[at], second);
+                if self.starts[pair / 64] & (1 << (pair % 64)) == 0
+                    || (at > 0 && is_word_byte_before(text, at))
+                {
+                    continue;
+                }
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                if let Some(found) = self.automaton.find(input) {
+                    starts.skip_to(found.end());
+                    return Some(found);
+                }
+            }
+            None
+        })
+    }
+}
+
+/// Whether a letter or digit stands right before byte `at` (a char boundary, not 0) of `text`.
+fn is_word_byte_before(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at - 1) {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_alphanumeric(),
+        _ => text
+            .get(..at)
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// Adds mentions for references to actors already named (group references get several actors).
@@ -104,7 +176,7 @@ fn automaton() -> Option<&'static AhoCorasick> {
 /// it stays sorted and non-overlapping: a reference inside an existing mention is dropped.
 /// Only the gazetteer's mentions are read, so a reference never resolves to another reference.
 pub fn resolve_references(text: &str, sentences: &[Span], mentions: &mut Vec<ActorMention>) {
-    let Some(automaton) = automaton() else {
+    let Some(phrases) = phrases() else {
         return;
     };
     // The gazetteer's mentions hold no references: borrow them as they are, and copy only
@@ -125,7 +197,7 @@ pub fn resolve_references(text: &str, sentences: &[Span], mentions: &mut Vec<Act
     };
     let mut added = Vec::new();
     let mut sentence_index = 0;
-    for found in automaton.find_iter(text) {
+    for found in phrases.find_at_word_starts(text) {
         let span = Span::new(found.start(), found.end());
         if !on_word_boundaries(text, span) {
             continue;
@@ -327,4 +399,27 @@ fn merge_without_overlaps(mentions: &mut Vec<ActorMention>, added: Vec<ActorMent
     }
     merged.extend(existing);
     *mentions = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PHRASES;
+
+    /// The anchored search skips matches that do not start a word; that finds the same
+    /// references only while no phrase holds, from one of its later words on, the start of a
+    /// phrase (else "xthe two sides ..." could hide a phrase starting at "two").
+    #[test]
+    fn no_phrase_holds_another_phrase_from_a_later_word() {
+        for (phrase, _) in PHRASES {
+            for (space, _) in phrase.match_indices(' ') {
+                let rest = &phrase[space + 1..];
+                for (other, _) in PHRASES {
+                    assert!(
+                        !other.starts_with(rest) && !rest.starts_with(other),
+                        "{phrase:?} holds {other:?} from {rest:?}"
+                    );
+                }
+            }
+        }
+    }
 }

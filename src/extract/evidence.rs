@@ -1,4 +1,7 @@
 //! Builds the evidence record of a tie or figure from document offsets.
+//!
+//! Every string of the record is the caller's to keep, so each is allocated once, at its final
+//! size: no intermediate copies.
 
 use super::ActorMention;
 use crate::model::{Evidence, Mention, Span};
@@ -26,18 +29,17 @@ pub fn evidence_for(
         )
     };
     let cue_span = local(cue);
-    let mut evidence_mentions: Vec<Mention> = mentions
-        .iter()
-        .flat_map(|mention| {
-            let span = local(mention.span);
-            let words = span.slice(sentence_text).unwrap_or_default().to_owned();
-            mention.actors.iter().map(move |actor| Mention {
-                actor: actor.clone(),
-                text: words.clone(),
-                span,
-            })
-        })
-        .collect();
+    let count = mentions.iter().map(|mention| mention.actors.len()).sum();
+    let mut evidence_mentions: Vec<Mention> = Vec::with_capacity(count);
+    for mention in mentions {
+        let span = local(mention.span);
+        let words = span.slice(sentence_text).unwrap_or_default();
+        evidence_mentions.extend(mention.actors.iter().map(|actor| Mention {
+            actor: actor.clone(),
+            text: words.to_owned(),
+            span,
+        }));
+    }
     evidence_mentions.sort_by(|x, y| (x.span, &x.actor).cmp(&(y.span, &y.actor)));
     evidence_mentions.dedup();
     Evidence {

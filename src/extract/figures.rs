@@ -5,10 +5,16 @@
 //! assets"), the actors from the sentence's mentions (the pair of a "between X and Y" or "X ...
 //! with Y" construction first), the period from a year, a relative phrase ("last year") or a
 //! half or quarter, resolved with the document's date. All of it is read in a window of the
-//! sentence around the amount ([`WINDOW_BYTES`] each side for actors, less for words), so a figure costs the same however
-//! long its sentence: a 100 MB line full of amounts stays linear.
+//! sentence around the amount ([`WINDOW_BYTES`] each side for actors, less for words), so a
+//! figure costs the same however long its sentence: a 100 MB line full of amounts stays linear.
+//!
+//! Words are compared as tags, not text: each word of a sentence with money is looked up once
+//! (its packed lower-case bytes in a hash table) and every amount of the sentence cuts its
+//! window from those tagged words; a sentence longer than a few KiB is read window by window.
 
 use super::money::{MoneyMatch, find_money_dated};
+use super::word_starts::AsciiWords;
+use super::word_table::{self, WordTable};
 use super::{ActorMention, DocDate, evidence_for};
 use crate::model::{ActorId, Figure, FigureKind, Span};
 
@@ -19,61 +25,6 @@ const WINDOW_BYTES: usize = 320;
 /// money-dense text fast.
 const WORD_WINDOW_BYTES: usize = 160;
 
-/// The kind a single cue word gives ("trade", "aid", "loan"...).
-fn kind_of_word(word: &str) -> Option<FigureKind> {
-    Some(match word {
-        "trade" | "traded" | "trading" | "export" | "exports" | "exported" | "import"
-        | "imports" | "imported" | "turnover" | "commerce" | "goods" => FigureKind::Trade,
-        "aid" | "assistance" | "humanitarian" | "grant" | "grants" | "donation" | "donations"
-        | "donated" => FigureKind::Aid,
-        "loan" | "loans" | "loaned" | "lent" | "lend" | "lending" | "credit" | "credits"
-        | "bailout" | "borrowed" => FigureKind::Loan,
-        "investment" | "investments" | "invested" | "invest" | "investing" | "fdi" => {
-            FigureKind::Investment
-        }
-        "sanction" | "sanctions" | "sanctioned" | "embargo" | "penalties" | "fines" | "tariff"
-        | "tariffs" | "duties" => FigureKind::Sanctions,
-        _ => return None,
-    })
-}
-
-/// Two-word kinds: a word of each half in the window ("frozen ... assets", "defence budget").
-/// They outrank single words: "$300 billion of frozen assets under sanctions" is frozen assets.
-#[derive(Clone, Copy, Default)]
-struct PairedCues {
-    /// (a freezing word, an assets word) seen.
-    frozen_assets: (bool, bool),
-    /// (a military word, a spending word) seen.
-    military_spending: (bool, bool),
-}
-
-impl PairedCues {
-    fn see(&mut self, word: &str) {
-        match word {
-            "frozen" | "froze" | "freeze" | "freezing" | "seized" | "seize" | "seizing"
-            | "immobilised" | "immobilized" | "blocked" | "unfroze" | "unfreeze" | "unfrozen" => {
-                self.frozen_assets.0 = true;
-            }
-            "assets" | "reserves" | "funds" | "holdings" => self.frozen_assets.1 = true,
-            "military" | "defence" | "defense" | "arms" => self.military_spending.0 = true,
-            "budget" | "budgets" | "spending" | "spend" | "spends" | "expenditure" | "outlays" => {
-                self.military_spending.1 = true;
-            }
-            _ => {}
-        }
-    }
-
-    fn kind(self) -> Option<FigureKind> {
-        if self.frozen_assets == (true, true) {
-            Some(FigureKind::FrozenAssets)
-        } else if self.military_spending == (true, true) {
-            Some(FigureKind::MilitarySpending)
-        } else {
-            None
-        }
-    }
-}
-
 /// The figures reported in `text`, in document order.
 pub fn extract_figures(
     doc_id: &str,
@@ -83,12 +34,21 @@ pub fn extract_figures(
     date: Option<DocDate>,
 ) -> Vec<Figure> {
     let year = date.map(|date| date.year);
-    // One word buffer for the whole document: a figure's words are read and dropped.
-    let mut words = Words::default();
-    find_money_dated(text, year)
+    // One word buffer for the thread, kept from one document to the next: a figure's words
+    // are read and dropped, and a stream of documents allocates for them only at the start.
+    let mut words = KEPT_WORDS.take();
+    words.sentence = None;
+    let figures = find_money_dated(text, year)
         .into_iter()
         .filter_map(|found| figure_of(doc_id, text, sentences, mentions, date, found, &mut words))
-        .collect()
+        .collect();
+    KEPT_WORDS.set(words);
+    figures
+}
+
+thread_local! {
+    /// This thread's word buffers, between two documents.
+    static KEPT_WORDS: std::cell::Cell<Words> = std::cell::Cell::new(Words::default());
 }
 
 fn figure_of(
@@ -110,6 +70,7 @@ fn figure_of(
     let actors = figure_actors(text, window, &nearby, found.span);
     words.read(
         text,
+        sentence,
         window_around(text, sentence, found.span, WORD_WINDOW_BYTES),
     );
     let kind = words.kind(found.span);
@@ -192,21 +153,30 @@ fn figure_actors(
     chosen
 }
 
-/// The text right before `span`, lower-cased, up to `length` bytes.
-fn text_before(text: &str, span: Span, length: usize) -> String {
-    let mut start = span.start.saturating_sub(length);
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    text.get(start..span.start)
-        .unwrap_or_default()
-        .to_ascii_lowercase()
+/// Whether the text right before `span` ends with `words` (ASCII, lower case), in any case.
+fn ends_right_before(text: &str, span: Span, words: &[u8]) -> bool {
+    text.as_bytes()
+        .get(..span.start)
+        .and_then(|head| head.get(head.len().checked_sub(words.len())?..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(words))
+}
+
+/// Where `words` (ASCII, lower case) first stands in `window` of `text`, in any case.
+fn find_in(text: &str, window: Span, words: &[u8]) -> Option<usize> {
+    let haystack = text.as_bytes().get(window.start..window.end)?;
+    let first = words.first()?;
+    memchr::memchr2_iter(*first, first.to_ascii_uppercase(), haystack)
+        .find(|&at| {
+            haystack
+                .get(at..at + words.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(words))
+        })
+        .map(|at| window.start + at)
 }
 
 /// "between X and Y": the first two actors after "between".
 fn between_pair(text: &str, window: Span, mentions: &[&ActorMention]) -> Option<Vec<ActorId>> {
-    let window_text = window.slice(text)?.to_ascii_lowercase();
-    let at = window_text.find("between ")? + window.start;
+    let at = find_in(text, window, b"between ")?;
     let mut pair: Vec<ActorId> = Vec::new();
     for mention in mentions.iter().filter(|mention| mention.span.start > at) {
         for actor in &mention.actors {
@@ -228,8 +198,8 @@ fn with_pair(text: &str, mentions: &[&ActorMention], money: Span) -> Option<Vec<
     let partner = mentions
         .iter()
         .filter(|mention| {
-            let before = text_before(text, mention.span, 10);
-            before.ends_with("with ") || before.ends_with("with the ")
+            ends_right_before(text, mention.span, b"with ")
+                || ends_right_before(text, mention.span, b"with the ")
         })
         .min_by_key(|mention| distance(mention.span, money))?;
     let partner_actor = partner.actors.first()?;
@@ -272,123 +242,453 @@ fn distance(span: Span, other: Span) -> usize {
     }
 }
 
-/// The words of a window, lower-cased, with their document spans (a buffer reused from one
-/// figure to the next).
+/// What a window word means to a figure: the few words its kind, period and "record" flag
+/// depend on get their own tag, every other word is `Other`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tag {
+    /// Any word the figure rules do not name.
+    Other,
+    /// A four-digit year 1900-2099 written alone.
+    Year(i32),
+    /// A single cue word of a kind ("trade", "aid", "loan"...).
+    Kind(FigureKind),
+    /// "frozen", "seized"...: the first half of frozen assets.
+    Freezing,
+    /// "assets", "reserves"...: the second half of frozen assets.
+    Assets,
+    /// "military", "defence"...: the first half of military spending.
+    Military,
+    /// "budget", "spending"...: the second half of military spending.
+    Spending,
+    // Words of periods.
+    YearWord,
+    Last,
+    Past,
+    This,
+    Current,
+    Next,
+    Coming,
+    Since,
+    S,
+    Of,
+    First,
+    Second,
+    Third,
+    Fourth,
+    Six,
+    Months,
+    Half,
+    Quarter,
+    /// "h1", "q3"...: a half or quarter written as a label.
+    Part(Part),
+    // Words of "record" and its idioms.
+    Record,
+    Track,
+    Criminal,
+    Public,
+    Voting,
+    The,
+    For,
+    On,
+    Off,
+    Shows,
+    Showed,
+    Label,
+    Unprecedented,
+    Time,
+    All,
+    High,
+    Ever,
+    Highest,
+    Largest,
+    Biggest,
+}
+
+/// A half or a quarter of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    H1,
+    H2,
+    Q1,
+    Q2,
+    Q3,
+    Q4,
+}
+
+impl Part {
+    /// The label of a period ("2023-H1").
+    fn label(self) -> &'static str {
+        match self {
+            Part::H1 => "H1",
+            Part::H2 => "H2",
+            Part::Q1 => "Q1",
+            Part::Q2 => "Q2",
+            Part::Q3 => "Q3",
+            Part::Q4 => "Q4",
+        }
+    }
+}
+
+/// The tagged words, lower-case: everything the figure rules compare a word with.
+const TAGGED_WORDS: &[(&str, Tag)] = &[
+    ("trade", Tag::Kind(FigureKind::Trade)),
+    ("traded", Tag::Kind(FigureKind::Trade)),
+    ("trading", Tag::Kind(FigureKind::Trade)),
+    ("export", Tag::Kind(FigureKind::Trade)),
+    ("exports", Tag::Kind(FigureKind::Trade)),
+    ("exported", Tag::Kind(FigureKind::Trade)),
+    ("import", Tag::Kind(FigureKind::Trade)),
+    ("imports", Tag::Kind(FigureKind::Trade)),
+    ("imported", Tag::Kind(FigureKind::Trade)),
+    ("turnover", Tag::Kind(FigureKind::Trade)),
+    ("commerce", Tag::Kind(FigureKind::Trade)),
+    ("goods", Tag::Kind(FigureKind::Trade)),
+    ("aid", Tag::Kind(FigureKind::Aid)),
+    ("assistance", Tag::Kind(FigureKind::Aid)),
+    ("humanitarian", Tag::Kind(FigureKind::Aid)),
+    ("grant", Tag::Kind(FigureKind::Aid)),
+    ("grants", Tag::Kind(FigureKind::Aid)),
+    ("donation", Tag::Kind(FigureKind::Aid)),
+    ("donations", Tag::Kind(FigureKind::Aid)),
+    ("donated", Tag::Kind(FigureKind::Aid)),
+    ("loan", Tag::Kind(FigureKind::Loan)),
+    ("loans", Tag::Kind(FigureKind::Loan)),
+    ("loaned", Tag::Kind(FigureKind::Loan)),
+    ("lent", Tag::Kind(FigureKind::Loan)),
+    ("lend", Tag::Kind(FigureKind::Loan)),
+    ("lending", Tag::Kind(FigureKind::Loan)),
+    ("credit", Tag::Kind(FigureKind::Loan)),
+    ("credits", Tag::Kind(FigureKind::Loan)),
+    ("bailout", Tag::Kind(FigureKind::Loan)),
+    ("borrowed", Tag::Kind(FigureKind::Loan)),
+    ("investment", Tag::Kind(FigureKind::Investment)),
+    ("investments", Tag::Kind(FigureKind::Investment)),
+    ("invested", Tag::Kind(FigureKind::Investment)),
+    ("invest", Tag::Kind(FigureKind::Investment)),
+    ("investing", Tag::Kind(FigureKind::Investment)),
+    ("fdi", Tag::Kind(FigureKind::Investment)),
+    ("sanction", Tag::Kind(FigureKind::Sanctions)),
+    ("sanctions", Tag::Kind(FigureKind::Sanctions)),
+    ("sanctioned", Tag::Kind(FigureKind::Sanctions)),
+    ("embargo", Tag::Kind(FigureKind::Sanctions)),
+    ("penalties", Tag::Kind(FigureKind::Sanctions)),
+    ("fines", Tag::Kind(FigureKind::Sanctions)),
+    ("tariff", Tag::Kind(FigureKind::Sanctions)),
+    ("tariffs", Tag::Kind(FigureKind::Sanctions)),
+    ("duties", Tag::Kind(FigureKind::Sanctions)),
+    ("frozen", Tag::Freezing),
+    ("froze", Tag::Freezing),
+    ("freeze", Tag::Freezing),
+    ("freezing", Tag::Freezing),
+    ("seized", Tag::Freezing),
+    ("seize", Tag::Freezing),
+    ("seizing", Tag::Freezing),
+    ("immobilised", Tag::Freezing),
+    ("immobilized", Tag::Freezing),
+    ("blocked", Tag::Freezing),
+    ("unfroze", Tag::Freezing),
+    ("unfreeze", Tag::Freezing),
+    ("unfrozen", Tag::Freezing),
+    ("assets", Tag::Assets),
+    ("reserves", Tag::Assets),
+    ("funds", Tag::Assets),
+    ("holdings", Tag::Assets),
+    ("military", Tag::Military),
+    ("defence", Tag::Military),
+    ("defense", Tag::Military),
+    ("arms", Tag::Military),
+    ("budget", Tag::Spending),
+    ("budgets", Tag::Spending),
+    ("spending", Tag::Spending),
+    ("spend", Tag::Spending),
+    ("spends", Tag::Spending),
+    ("expenditure", Tag::Spending),
+    ("outlays", Tag::Spending),
+    ("year", Tag::YearWord),
+    ("last", Tag::Last),
+    ("past", Tag::Past),
+    ("this", Tag::This),
+    ("current", Tag::Current),
+    ("next", Tag::Next),
+    ("coming", Tag::Coming),
+    ("since", Tag::Since),
+    ("s", Tag::S),
+    ("of", Tag::Of),
+    ("first", Tag::First),
+    ("second", Tag::Second),
+    ("third", Tag::Third),
+    ("fourth", Tag::Fourth),
+    ("six", Tag::Six),
+    ("months", Tag::Months),
+    ("half", Tag::Half),
+    ("quarter", Tag::Quarter),
+    ("h1", Tag::Part(Part::H1)),
+    ("h2", Tag::Part(Part::H2)),
+    ("q1", Tag::Part(Part::Q1)),
+    ("q2", Tag::Part(Part::Q2)),
+    ("q3", Tag::Part(Part::Q3)),
+    ("q4", Tag::Part(Part::Q4)),
+    ("record", Tag::Record),
+    ("track", Tag::Track),
+    ("criminal", Tag::Criminal),
+    ("public", Tag::Public),
+    ("voting", Tag::Voting),
+    ("the", Tag::The),
+    ("for", Tag::For),
+    ("on", Tag::On),
+    ("off", Tag::Off),
+    ("shows", Tag::Shows),
+    ("showed", Tag::Showed),
+    ("label", Tag::Label),
+    ("unprecedented", Tag::Unprecedented),
+    ("time", Tag::Time),
+    ("all", Tag::All),
+    ("high", Tag::High),
+    ("ever", Tag::Ever),
+    ("highest", Tag::Highest),
+    ("largest", Tag::Largest),
+    ("biggest", Tag::Biggest),
+];
+
+/// Bytes of the longest tagged word ("unprecedented"): longer words are `Other` unread.
+const LONGEST_TAGGED: usize = 13;
+
+/// The tagged words by packed word, with a quick test that turns most other words away.
+struct TagTable {
+    words: WordTable<Tag>,
+    /// Per word length: bit `first_byte_bit` of the first byte of each tagged word that long.
+    first_bytes: [u64; LONGEST_TAGGED + 1],
+}
+
+/// The bit of a word's first byte in [`TagTable::first_bytes`] (the same for both cases).
+fn first_byte_bit(byte: u8) -> u64 {
+    1 << ((byte | 0x20) & 63)
+}
+
+/// The tag table, built on first use.
+fn tag_table() -> &'static TagTable {
+    static TABLE: std::sync::OnceLock<TagTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut first_bytes = [0; LONGEST_TAGGED + 1];
+        for (word, _) in TAGGED_WORDS {
+            if let (Some(lengths), Some(&first)) =
+                (first_bytes.get_mut(word.len()), word.as_bytes().first())
+            {
+                *lengths |= first_byte_bit(first);
+            }
+        }
+        TagTable {
+            words: WordTable::new(TAGGED_WORDS),
+            first_bytes,
+        }
+    })
+}
+
+/// The tag of the word of `len` bytes at `start` of `bytes` (ASCII letters and digits).
+fn tag_of(table: &TagTable, bytes: &[u8], start: usize, len: usize) -> Tag {
+    let Some(&first) = bytes.get(start) else {
+        return Tag::Other;
+    };
+    if len == 4 && first.is_ascii_digit() {
+        let Some(key) = word_table::pack_at(bytes, start, len) else {
+            return Tag::Other;
+        };
+        if key & 0x4040_4040 != 0 {
+            return Tag::Other; // not four digits (letters have bit 6 set)
+        }
+        let year = (0..4).fold(0, |year, index| {
+            year * 10 + i32::from((key >> (8 * index)) as u8 & 0x0f)
+        });
+        return if (1900..=2099).contains(&year) {
+            Tag::Year(year)
+        } else {
+            Tag::Other
+        };
+    }
+    let Some(&firsts) = table.first_bytes.get(len) else {
+        return Tag::Other; // longer than any tagged word
+    };
+    if firsts & first_byte_bit(first) == 0 {
+        return Tag::Other;
+    }
+    word_table::pack_at(bytes, start, len)
+        .and_then(|key| table.words.get(key))
+        .unwrap_or(Tag::Other)
+}
+
+/// The longest sentence whose words are tagged once for all its amounts; the words of a longer
+/// one are read window by window (a news sentence is a few hundred bytes).
+const SENTENCE_WORDS_MAX_BYTES: usize = 4096;
+
+/// One word of a window: its span in the document and its tag.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    span: Span,
+    tag: Tag,
+}
+
+/// The words of a window with their tags and document spans. Read once: the kind, period and
+/// "record" rules then compare tags, not text.
+///
+/// The buffers are reused from one figure to the next, and the words of the current sentence
+/// are tagged once: amounts of the same sentence have overlapping windows, so each window is
+/// cut from the sentence's words rather than read again.
 #[derive(Default)]
 struct Words {
-    /// The window text in lower case (ASCII only: byte offsets stay those of the text).
-    lower: String,
-    /// Where the window starts in the document.
-    offset: usize,
-    /// Each word's span in `lower`.
-    spans: Vec<Span>,
+    /// The sentence whose words `in_sentence` holds.
+    sentence: Option<Span>,
+    /// The words of that sentence.
+    in_sentence: Vec<Word>,
+    /// The words of the window.
+    in_window: Vec<Word>,
+}
+
+/// Appends the words of `range` of `bytes` (runs of ASCII letters and digits) with their tags.
+fn read_words(bytes: &[u8], range: Span, out: &mut Vec<Word>) {
+    let table = tag_table();
+    let end = range.end.min(bytes.len());
+    for (start, end) in AsciiWords::new(&bytes[..end], range.start) {
+        out.push(Word {
+            span: Span::new(start, end),
+            tag: tag_of(table, bytes, start, end - start),
+        });
+    }
 }
 
 impl Words {
-    /// Replaces the words with those of `window`.
-    fn read(&mut self, text: &str, window: Span) {
-        self.lower.clear();
-        self.lower.push_str(window.slice(text).unwrap_or_default());
-        self.lower.make_ascii_lowercase();
-        self.offset = window.start;
-        let bytes = self.lower.as_bytes();
-        let words = &mut self.spans;
-        words.clear();
-        let mut index = 0;
-        while index < bytes.len() {
-            if bytes[index].is_ascii_alphanumeric() {
-                let start = index;
-                while index < bytes.len() && bytes[index].is_ascii_alphanumeric() {
-                    index += 1;
-                }
-                words.push(Span::new(start, index));
-            } else {
-                index += 1;
+    /// Replaces the words with those of `window`, a part of `sentence`: the runs of ASCII
+    /// letters and digits inside the window (a word the window cuts counts as its cut part).
+    fn read(&mut self, text: &str, sentence: Span, window: Span) {
+        let bytes = text.as_bytes();
+        if sentence.len() > SENTENCE_WORDS_MAX_BYTES {
+            // A very long "sentence" (a line with no stop): read the window alone, so memory
+            // stays bounded by the window, not the line.
+            self.sentence = None;
+            self.in_window.clear();
+            read_words(bytes, window, &mut self.in_window);
+            return;
+        }
+        if self.sentence != Some(sentence) {
+            self.sentence = Some(sentence);
+            self.in_sentence.clear();
+            read_words(bytes, sentence, &mut self.in_sentence);
+        }
+        let first = self
+            .in_sentence
+            .partition_point(|word| word.span.end <= window.start);
+        let end = self
+            .in_sentence
+            .partition_point(|word| word.span.start < window.end)
+            .max(first);
+        self.in_window.clear();
+        self.in_window
+            .extend_from_slice(&self.in_sentence[first..end]);
+        // The words the window cuts at either end are re-read as cut.
+        for index in [0, self.in_window.len().saturating_sub(1)] {
+            let Some(word) = self.in_window.get_mut(index) else {
+                break;
+            };
+            let cut = Span::new(
+                word.span.start.max(window.start),
+                word.span.end.min(window.end),
+            );
+            if cut != word.span {
+                *word = Word {
+                    span: cut,
+                    tag: tag_of(tag_table(), bytes, cut.start, cut.len()),
+                };
             }
         }
     }
 
-    fn word(&self, index: usize) -> &str {
-        self.spans
+    /// The tag of word `index`; `Other` past either end.
+    fn tag(&self, index: usize) -> Tag {
+        self.in_window
             .get(index)
-            .and_then(|span| span.slice(&self.lower))
-            .unwrap_or_default()
+            .map_or(Tag::Other, |word| word.tag)
     }
 
-    /// The word's span in the document.
-    fn document_span(&self, index: usize) -> Span {
-        let span = self.spans[index];
-        Span::new(span.start + self.offset, span.end + self.offset)
+    /// The tag of the word `back` words before `index`; `Other` before the first word.
+    fn tag_before(&self, index: usize, back: usize) -> Tag {
+        index
+            .checked_sub(back)
+            .map_or(Tag::Other, |before| self.tag(before))
     }
 
     /// Distance of word `index` from the amount.
     fn distance_to(&self, index: usize, money: Span) -> usize {
-        distance(self.document_span(index), money)
+        distance(self.in_window[index].span, money)
     }
 
     fn is_in(&self, index: usize, money: Span) -> bool {
-        let span = self.document_span(index);
+        let span = self.in_window[index].span;
         span.start >= money.start && span.end <= money.end
     }
 
     /// What the amount measures: a two-word kind anywhere in the window, else the single cue
     /// word nearest the amount, else `Other`. One pass over the words.
+    // Two-word kinds outrank single words: "$300 billion of frozen assets under sanctions" is
+    // frozen assets.
     fn kind(&self, money: Span) -> FigureKind {
-        let mut paired = PairedCues::default();
+        let (mut freezing, mut assets, mut military, mut spending) = (false, false, false, false);
         let mut nearest: Option<(usize, FigureKind)> = None;
-        for i in 0..self.spans.len() {
-            let word = self.word(i);
-            paired.see(word);
-            if let Some(kind) = kind_of_word(word)
-                && !self.is_in(i, money)
-            {
-                let distance = self.distance_to(i, money);
-                if nearest.is_none_or(|(best, _)| distance < best) {
-                    nearest = Some((distance, kind));
+        for (i, &Word { tag, .. }) in self.in_window.iter().enumerate() {
+            match tag {
+                Tag::Freezing => freezing = true,
+                Tag::Assets => assets = true,
+                Tag::Military => military = true,
+                Tag::Spending => spending = true,
+                Tag::Kind(kind) if !self.is_in(i, money) => {
+                    let distance = self.distance_to(i, money);
+                    if nearest.is_none_or(|(best, _)| distance < best) {
+                        nearest = Some((distance, kind));
+                    }
                 }
+                _ => {}
             }
         }
-        paired
-            .kind()
-            .or(nearest.map(|(_, kind)| kind))
-            .unwrap_or(FigureKind::Other)
+        if freezing && assets {
+            FigureKind::FrozenAssets
+        } else if military && spending {
+            FigureKind::MilitarySpending
+        } else {
+            nearest.map_or(FigureKind::Other, |(_, kind)| kind)
+        }
     }
 
     /// The period the amount covers: a half or quarter ("2023-H1"), else the year nearest
     /// the amount, stated ("in 2022") or relative ("last year", resolved with the date).
     fn period(&self, money: Span, date: Option<DocDate>) -> Option<String> {
         let mut best_year: Option<(usize, i32)> = None;
-        let mut part: Option<(usize, String, Option<i32>)> = None;
-        for i in 0..self.spans.len() {
-            if self.is_in(i, money) {
+        let mut part: Option<(usize, &'static str, Option<i32>)> = None;
+        for (i, &Word { tag, .. }) in self.in_window.iter().enumerate() {
+            if matches!(tag, Tag::Other) || self.is_in(i, money) {
                 continue;
             }
-            let word = self.word(i);
-            let previous = if i > 0 { self.word(i - 1) } else { "" };
-            let next = self.word(i + 1);
-            let distance = self.distance_to(i, money);
-            let year = if let Some(year) = explicit_year(word).filter(|_| previous != "since") {
-                Some(year)
-            } else if word == "year" {
-                match previous {
-                    "last" | "past" if next != "s" => date.map(|date| date.year - 1),
-                    "this" | "current" => date.map(|date| date.year),
-                    "next" | "coming" => date.map(|date| date.year + 1),
+            let previous = self.tag_before(i, 1);
+            let next = self.tag(i + 1);
+            let year = match tag {
+                Tag::Year(year) if previous != Tag::Since => Some(year),
+                Tag::YearWord => match previous {
+                    Tag::Last | Tag::Past if next != Tag::S => date.map(|date| date.year - 1),
+                    Tag::This | Tag::Current => date.map(|date| date.year),
+                    Tag::Next | Tag::Coming => date.map(|date| date.year + 1),
                     _ => None,
-                }
-            } else {
-                None
+                },
+                _ => None,
             };
-            if let Some(year) = year
-                && best_year.is_none_or(|(best, _)| distance < best)
-            {
-                best_year = Some((distance, year));
+            if let Some(year) = year {
+                let distance = self.distance_to(i, money);
+                if best_year.is_none_or(|(best, _)| distance < best) {
+                    best_year = Some((distance, year));
+                }
             }
-            if let Some(label) = part_of_year(previous, word, next) {
+            if let Some(label) = part_of_year(previous, tag, next) {
                 // "in the first half of 2022", "first quarter of last year".
                 let stated = self.year_after(i);
-                if part.as_ref().is_none_or(|(best, _, _)| distance < *best) {
-                    part = Some((distance, label.to_owned(), stated));
+                let distance = self.distance_to(i, money);
+                if part.is_none_or(|(best, _, _)| distance < best) {
+                    part = Some((distance, label, stated));
                 }
             }
         }
@@ -401,34 +701,47 @@ impl Words {
         best_year.map(|(_, year)| year.to_string())
     }
 
-    /// A year given right after word `index`: "of 2022", "of last year", "of this year".
+    /// A year given right after word `index`: "of 2022".
     fn year_after(&self, index: usize) -> Option<i32> {
-        if self.word(index + 1) != "of" {
+        if self.tag(index + 1) != Tag::Of {
             return None;
         }
-        explicit_year(self.word(index + 2))
+        match self.tag(index + 2) {
+            Tag::Year(year) => Some(year),
+            _ => None,
+        }
     }
 
     /// Whether the window calls the amount a record.
     fn says_record(&self) -> bool {
-        for i in 0..self.spans.len() {
-            // Neighbours are read only for the few words that need them.
-            let previous = || if i > 0 { self.word(i - 1) } else { "" };
-            let next = || self.word(i + 1);
-            match self.word(i) {
-                "record" => {
-                    let (previous, next) = (previous(), next());
-                    let before_previous = if i > 1 { self.word(i - 2) } else { "" };
-                    let idiom = matches!(previous, "track" | "criminal" | "public" | "voting")
-                        || (previous == "the" && matches!(before_previous, "for" | "on" | "off"))
-                        || matches!(next, "of" | "shows" | "showed" | "label");
+        for (i, &Word { tag, .. }) in self.in_window.iter().enumerate() {
+            match tag {
+                Tag::Record => {
+                    let previous = self.tag_before(i, 1);
+                    let before_previous = self.tag_before(i, 2);
+                    let next = self.tag(i + 1);
+                    let idiom = matches!(
+                        previous,
+                        Tag::Track | Tag::Criminal | Tag::Public | Tag::Voting
+                    ) || (previous == Tag::The
+                        && matches!(before_previous, Tag::For | Tag::On | Tag::Off))
+                        || matches!(next, Tag::Of | Tag::Shows | Tag::Showed | Tag::Label);
                     if !idiom {
                         return true;
                     }
                 }
-                "unprecedented" => return true,
-                "time" if previous() == "all" && next() == "high" => return true,
-                "ever" if matches!(previous(), "highest" | "largest" | "biggest") => return true,
+                Tag::Unprecedented => return true,
+                Tag::Time if self.tag_before(i, 1) == Tag::All && self.tag(i + 1) == Tag::High => {
+                    return true;
+                }
+                Tag::Ever
+                    if matches!(
+                        self.tag_before(i, 1),
+                        Tag::Highest | Tag::Largest | Tag::Biggest
+                    ) =>
+                {
+                    return true;
+                }
                 _ => {}
             }
         }
@@ -436,47 +749,24 @@ impl Words {
     }
 }
 
-/// A four-digit year 1900-2099 written alone.
-fn explicit_year(word: &str) -> Option<i32> {
-    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    word.parse::<i32>()
-        .ok()
-        .filter(|year| (1900..=2099).contains(year))
-}
-
 /// "first half" -> "H1", "third quarter" -> "Q3", "q2" -> "Q2", "first six months" -> "H1".
-// Matched on the word first: it runs for every word of every window, and most words fail the
-// first comparison.
-fn part_of_year(previous: &str, word: &str, next: &str) -> Option<&'static str> {
-    match word {
-        "h1" => Some("H1"),
-        "h2" => Some("H2"),
-        "q1" => Some("Q1"),
-        "q2" => Some("Q2"),
-        "q3" => Some("Q3"),
-        "q4" => Some("Q4"),
-        "half" => match previous {
-            "first" => Some("H1"),
-            "second" => Some("H2"),
-            _ => None,
-        },
-        "six" if previous == "first" && next == "months" => Some("H1"),
-        "quarter" => match previous {
-            "first" => Some("Q1"),
-            "second" => Some("Q2"),
-            "third" => Some("Q3"),
-            "fourth" => Some("Q4"),
-            _ => None,
-        },
+fn part_of_year(previous: Tag, word: Tag, next: Tag) -> Option<&'static str> {
+    match (previous, word) {
+        (_, Tag::Part(part)) => Some(part.label()),
+        (Tag::First, Tag::Half) => Some("H1"),
+        (Tag::Second, Tag::Half) => Some("H2"),
+        (Tag::First, Tag::Six) if next == Tag::Months => Some("H1"),
+        (Tag::First, Tag::Quarter) => Some("Q1"),
+        (Tag::Second, Tag::Quarter) => Some("Q2"),
+        (Tag::Third, Tag::Quarter) => Some("Q3"),
+        (Tag::Fourth, Tag::Quarter) => Some("Q4"),
         _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::extract_figures;
+    use super::{Span as WordSpan, TAGGED_WORDS, Tag, Words, extract_figures, tag_of, tag_table};
     use crate::extract::{ActorMention, DocDate, MentionForm};
     use crate::model::{FigureKind, Span};
 
@@ -606,5 +896,72 @@ mod tests {
         let figures = extract_figures("doc", text, &one_sentence(text), &mentions, None);
         assert_eq!(figures[0].period, None);
         assert_eq!(figures[0].evidence.mentions.len(), 2);
+    }
+
+    #[test]
+    fn every_cue_word_gets_its_tag_in_any_case_and_other_words_none() {
+        let table = tag_table();
+        for &(word, tag) in TAGGED_WORDS {
+            let upper = word.to_ascii_uppercase();
+            for written in [word.to_owned(), upper] {
+                // Alone (shorter than one 16-byte load) and inside a longer text.
+                let alone = written.as_bytes();
+                assert_eq!(tag_of(table, alone, 0, alone.len()), tag, "{written}");
+                let long = format!("{written} and some more words");
+                assert_eq!(
+                    tag_of(table, long.as_bytes(), 0, written.len()),
+                    tag,
+                    "{written}"
+                );
+            }
+        }
+        for other in [
+            "trades",
+            "yeah",
+            "2100",
+            "1899",
+            "recordings",
+            "s1",
+            "unprecedentedly",
+        ] {
+            assert_eq!(
+                tag_of(table, other.as_bytes(), 0, other.len()),
+                Tag::Other,
+                "{other}"
+            );
+        }
+        assert_eq!(tag_of(table, b"2022", 0, 4), Tag::Year(2022));
+    }
+
+    #[test]
+    fn a_window_that_cuts_a_word_reads_the_part_inside_it() {
+        // "trade" cut to "rade" is no cue; "imports" cut to "import" still is.
+        let text = "The trade figure and the imports, and nothing else here.";
+        let sentence = WordSpan::new(0, text.len());
+        let mut words = Words::default();
+        words.read(text, sentence, WordSpan::new(5, 31));
+        let tags: Vec<Tag> = words.in_window.iter().map(|word| word.tag).collect();
+        assert_eq!(tags[0], Tag::Other, "rade");
+        assert_eq!(tags.last(), Some(&Tag::Kind(FigureKind::Trade)), "import");
+        // The same sentence read again through a wider window gives whole words.
+        words.read(text, sentence, WordSpan::new(0, text.len()));
+        assert_eq!(words.in_window[1].tag, Tag::Kind(FigureKind::Trade));
+    }
+
+    #[test]
+    fn a_line_longer_than_the_word_cache_reads_the_same_figures() {
+        // The same amounts in a short sentence and inside a line of more than 4 KiB.
+        let short = "Trade between India and Japan reached $20 billion in the first half of 2022.";
+        let padding = "and then some more words without any stop ".repeat(120);
+        let long = format!("{padding}{}", short.trim_end_matches('.'));
+        let date = DocDate::parse("2023-07-01");
+        for text in [short.to_owned(), long] {
+            let mentions = mentions(&text, &[("India", "IND"), ("Japan", "JPN")]);
+            let figures = extract_figures("doc", &text, &one_sentence(&text), &mentions, date);
+            assert_eq!(figures.len(), 1, "{}", text.len());
+            assert_eq!(figures[0].kind, FigureKind::Trade);
+            assert_eq!(figures[0].period.as_deref(), Some("2022-H1"));
+            assert_eq!(figures[0].actors.len(), 2);
+        }
     }
 }

@@ -20,6 +20,8 @@ pub mod lexicon;
 pub mod money;
 pub mod sentences;
 pub mod ties;
+mod word_starts;
+mod word_table;
 
 use std::collections::BTreeSet;
 
@@ -120,10 +122,12 @@ impl Extractor {
         let ties = ties::extract_ties(&document.id, text, &sentences, &mentions, &self.lexicon);
         let figures = figures::extract_figures(&document.id, text, &sentences, &mentions, date);
 
-        let mentioned: BTreeSet<&str> = mentions
+        let mut mentioned: Vec<&str> = mentions
             .iter()
             .flat_map(|mention| mention.actors.iter().map(String::as_str))
             .collect();
+        mentioned.sort_unstable();
+        mentioned.dedup();
         let actors = mentioned
             .into_iter()
             .filter_map(|id| self.gazetteer.actor(id).cloned())

@@ -11,6 +11,11 @@
 //! restarts one character later, so a valid name inside a longer rejected one is still found;
 //! the cost stays linear because patterns are short.
 //!
+//! The automaton runs anchored, only where a name can start: at a byte that begins some pattern,
+//! right after a character that is not a letter or digit (a match anywhere else fails the word
+//! boundary check, so skipping it changes nothing). Most bytes of a text are passed over by a
+//! table lookup instead of an automaton step.
+//!
 //! Case-sensitive patterns are the main design decision: "us", "china" and "turkey" never reach
 //! the context checks at all, which keeps the pass fast and the rules few.
 
@@ -20,8 +25,11 @@ mod data;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
+};
 
+use super::word_table::{self, WordTable};
 use super::{ActorMention, DocDate, ExtractError, MentionForm};
 use crate::model::{Actor, ActorId, Span};
 use context::{NOT_FIRST_NAMES, Neighbours};
@@ -41,7 +49,13 @@ struct Inner {
     actors: Vec<Actor>,
     /// Members of each actor (empty for countries), parallel to `actors`, sorted.
     members: Vec<Vec<ActorId>>,
+    /// Anchored only: it runs at the places where a name may start.
     automaton: AhoCorasick,
+    /// Per byte value: whether some pattern starts with it.
+    starts_pattern: [bool; 256],
+    /// Per pair of byte values (first * 256 + second), one bit: whether some pattern starts
+    /// with the pair (a one-byte pattern with any second byte).
+    starts_pattern_pair: Vec<u64>,
     /// What each automaton pattern means, by pattern id.
     patterns: Vec<Pattern>,
     /// Office holders sharing a surface form, by group index.
@@ -53,6 +67,10 @@ struct Inner {
     event_words: Vec<Vec<String>>,
     /// The most tokens in one of `event_words`.
     event_words_max: usize,
+    /// The first tokens of `event_words`, packed: most words after a seat are none of them,
+    /// and are turned away without comparing each entry. `None` when a token is too long to
+    /// pack (then every entry is compared).
+    event_first_words: Option<WordTable<()>>,
 }
 
 /// One automaton pattern.
@@ -192,11 +210,7 @@ impl Gazetteer {
         let mut cursor = SentenceCursor::new(sentences, text.len());
         let mut position = 0;
         while position < text.len() {
-            let Some(found) = self
-                .inner
-                .automaton
-                .find(Input::new(text).range(position..))
-            else {
+            let Some(found) = self.find_from(text, position) else {
                 break;
             };
             let mut span = Span::new(found.start(), found.end());
@@ -226,21 +240,65 @@ impl Gazetteer {
         mentions
     }
 
+    /// The leftmost-longest match at or after `from` that starts a word: the match an
+    /// unanchored search would find first, once the matches that fail the word boundary
+    /// before them are left out (they are all rejected).
+    fn find_from(&self, text: &str, from: usize) -> Option<Match> {
+        let bytes = text.as_bytes();
+        let starts_pattern = &self.inner.starts_pattern;
+        let mut at = from;
+        loop {
+            // No pattern starts with a UTF-8 continuation byte, so `at` is a char boundary.
+            at += bytes
+                .get(at..)?
+                .iter()
+                .position(|&byte| starts_pattern[usize::from(byte)])?;
+            let second = bytes.get(at + 1).copied().unwrap_or(0);
+            let pair = usize::from(bytes[at]) << 8 | usize::from(second);
+            if self.inner.starts_pattern_pair[pair / 64] & (1 << (pair % 64)) != 0
+                && starts_word(text, at)
+            {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                if let Some(found) = self.inner.automaton.find(input) {
+                    return Some(found);
+                }
+            }
+            at += 1;
+        }
+    }
+
     /// The longest pattern starting where `span` starts and ending before it ends.
     fn shorter_match(&self, text: &str, span: Span) -> Option<(Span, usize)> {
         if span.len() <= 1 {
             return None;
         }
-        // Leftmost-longest within the shorter range: a pattern starting at `span.start` is the
-        // leftmost if there is one (an unanchored search spares building anchored start states).
-        let input = Input::new(text).range(span.start..span.end - 1);
+        let input = Input::new(text)
+            .range(span.start..span.end - 1)
+            .anchored(Anchored::Yes);
         let found = self.inner.automaton.find(input)?;
-        (found.start() == span.start).then(|| {
-            (
-                Span::new(found.start(), found.end()),
-                found.pattern().as_usize(),
-            )
-        })
+        Some((
+            Span::new(found.start(), found.end()),
+            found.pattern().as_usize(),
+        ))
+    }
+
+    /// Whether the nearest word after a seat may be the first of an event's words ("Beijing
+    /// Olympics"): compared as [`context::same_word`] does, ignoring ASCII case and a final stop.
+    fn may_open_event_words(&self, after: &Neighbours<'_>) -> bool {
+        let Some(word) = after.nearest() else {
+            return false;
+        };
+        let Some(first_words) = &self.inner.event_first_words else {
+            return true;
+        };
+        [Some(word), word.strip_suffix('.')]
+            .into_iter()
+            .flatten()
+            .any(|word| {
+                word_table::pack(word.as_bytes())
+                    .and_then(|key| first_words.get(key))
+                    .is_some()
+            })
     }
 
     /// Decides what one automaton match is.
@@ -299,6 +357,7 @@ impl Gazetteer {
             return Verdict::Rejected;
         }
         if pattern.form == MentionForm::Seat
+            && self.may_open_event_words(&after)
             && inner
                 .event_words
                 .iter()
@@ -416,9 +475,27 @@ impl Gazetteer {
             builder.add(block, Target::Blocked, MentionForm::Name);
         }
         let (strings, patterns) = builder.into_sorted();
+        let mut starts_pattern = [false; 256];
+        let mut starts_pattern_pair = vec![0u64; 256 * 256 / 64];
+        for string in &strings {
+            let bytes = string.as_bytes();
+            let Some(&first) = bytes.first() else {
+                continue;
+            };
+            starts_pattern[usize::from(first)] = true;
+            let seconds = match bytes.get(1) {
+                Some(&second) => usize::from(second)..usize::from(second) + 1,
+                None => 0..256,
+            };
+            for second in seconds {
+                let pair = usize::from(first) << 8 | second;
+                starts_pattern_pair[pair / 64] |= 1 << (pair % 64);
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
             .build(&strings)
             .map_err(|error| ExtractError::Asset {
                 name: "gazetteer.ron",
@@ -430,17 +507,28 @@ impl Gazetteer {
             .map(|words| words.split_whitespace().map(str::to_lowercase).collect())
             .collect();
         let event_words_max = event_words.iter().map(Vec::len).max().unwrap_or(0);
+        let first_words: Vec<(&str, ())> = event_words
+            .iter()
+            .filter_map(|tokens| Some((tokens.first()?.as_str(), ())))
+            .collect();
+        let event_first_words = first_words
+            .iter()
+            .all(|(word, ())| word_table::pack(word.as_bytes()).is_some())
+            .then(|| WordTable::new(&first_words));
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 actors,
                 members,
                 automaton,
+                starts_pattern,
+                starts_pattern_pair,
                 patterns,
                 person_groups,
                 terms: all_terms,
                 contexts,
                 event_words,
                 event_words_max,
+                event_first_words,
             }),
         })
     }
@@ -672,6 +760,18 @@ fn date_range(date: DocDate) -> (u32, u32) {
 }
 
 /// Whether the match stands as whole words: no letter or digit touches it on either side.
+/// Whether no letter or digit stands right before byte `at` (a char boundary) of `text`.
+fn starts_word(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|before| text.as_bytes()[before]) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..at)
+            .and_then(|head| head.chars().next_back())
+            .is_none_or(|ch| !ch.is_alphanumeric()),
+    }
+}
+
 fn on_word_boundaries(text: &str, span: Span, ends_with_stop: bool) -> bool {
     let before_ok = text[..span.start]
         .chars()

@@ -42,7 +42,7 @@ pub fn extract_ties(
     };
     let mut ties = Vec::new();
     let mut recent = Vec::new();
-    let mut sentence = Sentence::default();
+    let mut sentence = Sentence::kept();
     let mut first_mention = 0;
     for (index, &span) in sentences.iter().enumerate() {
         while first_mention < mentions.len() && mentions[first_mention].span.start < span.start {
@@ -71,6 +71,7 @@ pub fn extract_ties(
         };
         read_sentence(&sentence, &context, lexicon, &mut recent, &mut ties);
     }
+    sentence.keep();
     merge_ties(&mut ties);
     ties
 }
@@ -185,7 +186,9 @@ fn read_sentence(
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
-    let mut seen = std::collections::HashSet::new();
+    // The ties written for this sentence are `ties[first_tie..]`: a handful, so looking
+    // through them for a repeated key beats hashing the keys.
+    let first_tie = ties.len();
     let mut pairs: Vec<Found<'_>> = Vec::new();
     for (cue_index, cue) in sentence.cues.iter().enumerate() {
         let Some(sense) = lexicon.senses().get(cue.sense) else {
@@ -221,37 +224,40 @@ fn read_sentence(
                 recent.drain(..recent.len() - RECENT_LIMIT);
             }
         }
-        for pair in &pairs {
+        for pair in pairs.drain(..) {
             // One piece of evidence per sentence and tie.
-            let key = (
-                pair.source,
-                pair.target.clone(),
-                sense.category,
-                sense.mode.as_str(),
-                negated,
-                hedged,
-            );
-            if !seen.insert(key) {
+            let mode = sense.mode.as_str();
+            if ties[first_tie..].iter().any(|tie| {
+                tie.source == pair.source
+                    && tie.target == pair.target
+                    && tie.category == sense.category
+                    && tie.mode == mode
+                    && tie.negated == negated
+                    && tie.hedged == hedged
+            }) {
                 continue;
             }
             let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
-            let mut mentions: Vec<&ActorMention> = vec![pair.source_mention];
-            if let Some(target_mention) = pair.target_mention
-                && !std::ptr::eq(pair.source_mention, target_mention)
-            {
-                mentions.push(target_mention);
-            }
+            let both = [
+                pair.source_mention,
+                pair.target_mention.unwrap_or(pair.source_mention),
+            ];
+            let mentions = if std::ptr::eq(both[0], both[1]) {
+                &both[..1]
+            } else {
+                &both[..]
+            };
             let evidence = evidence_for(
                 context.doc_id,
                 context.text,
                 context.index,
                 context.span,
                 cue_span,
-                &mentions,
+                mentions,
             );
             ties.push(Tie {
                 source: pair.source.to_owned(),
-                target: pair.target.clone(),
+                target: pair.target,
                 category: sense.category,
                 quad: sense.category.quad(),
                 mode: sense.mode.clone(),

@@ -96,6 +96,26 @@ pub(super) struct Sentence<'m> {
     matches: Vec<LexMatch>,
 }
 
+thread_local! {
+    /// This thread's sentence buffers, between two documents: a stream of documents grows
+    /// them only at the start.
+    static KEPT: std::cell::Cell<Sentence<'static>> = std::cell::Cell::new(Sentence::default());
+}
+
+/// The most tokens whose buffers are kept between documents (a news sentence has under a
+/// hundred).
+const KEEP_TOKENS_MAX: usize = 4096;
+
+/// An emptied vector of slots, its allocation kept, for slots of another lifetime.
+// `filter_map` rather than `filter`: it is what changes the lifetime of the element type.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle_slots<'b>(mut slots: Vec<Slot<'_>>) -> Vec<Slot<'b>> {
+    slots.clear();
+    // Collecting a vector's own iterator into a vector of a type of the same layout reuses
+    // its allocation; the vector is empty, so no slot is ever converted.
+    slots.into_iter().filter_map(|_| None).collect()
+}
+
 /// Lower-case words of a person's title.
 const TITLES: [&str; 16] = [
     "leader",
@@ -118,6 +138,31 @@ const TITLES: [&str; 16] = [
 
 /// Marks "no slot / no cue" in the per-token maps.
 pub(super) const NONE: u32 = u32::MAX;
+
+impl Sentence<'_> {
+    /// The buffers this thread kept from its last document (empty the first time).
+    pub fn kept() -> Self {
+        let kept = KEPT.take();
+        Sentence {
+            text: "",
+            slots: recycle_slots(kept.slots),
+            ..kept
+        }
+    }
+
+    /// Keeps the buffers for this thread's next document, unless a very long sentence grew
+    /// them (then they are freed, so a thread does not hold on to that much memory).
+    pub fn keep(self) {
+        if self.tokens.capacity() > KEEP_TOKENS_MAX {
+            return;
+        }
+        KEPT.set(Sentence {
+            text: "",
+            slots: recycle_slots(self.slots),
+            ..self
+        });
+    }
+}
 
 impl<'m> Sentence<'m> {
     /// Prepares `text` (one sentence, starting at byte `offset` of the document) with its

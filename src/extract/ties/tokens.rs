@@ -1,9 +1,12 @@
 //! Words and punctuation of one sentence, each with the coarse grammatical class the tie
 //! reader needs (preposition of which kind, determiner, conjunction, clause boundary...).
 //!
-//! Design decision: no part-of-speech tagger. A closed list of function words, classified by
-//! a `match` on the lower-cased word held in a small stack buffer (no allocation per word), is
+//! Design decision: no part-of-speech tagger. A closed list of function words, looked up by
+//! the lower-cased word packed into an integer ([`word_table`]; no allocation per word), is
 //! enough to find subjects, objects, prepositional phrases and clause edges in news English.
+//! The tokenizer walks bytes and decodes a character only where a byte is not ASCII.
+
+use crate::extract::word_table::{self, WordTable};
 
 /// What kind of preposition a word is, as far as tie roles go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,39 +79,61 @@ pub(super) struct Token {
     pub class: Class,
 }
 
+/// The character at byte `index` of `text` (a character boundary) and its length in bytes;
+/// ASCII without decoding.
+fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(index)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let ch = text.get(index..)?.chars().next()?;
+    Some((ch, ch.len_utf8()))
+}
+
 /// Splits `sentence` into tokens, appended to `out` (cleared first).
 pub(super) fn tokenize_into(sentence: &str, out: &mut Vec<Token>) {
     out.clear();
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((start, ch)) = chars.next() {
+    let bytes = sentence.as_bytes();
+    let mut index = 0;
+    while let Some((ch, length)) = char_at(sentence, index) {
+        let start = index;
+        index += length;
         if ch.is_alphanumeric() {
-            let mut end = start + ch.len_utf8();
-            while let Some(&(index, next)) = chars.peek() {
-                if !next.is_alphanumeric() {
-                    break;
+            // A word: letters and digits of any script.
+            while let Some(&byte) = bytes.get(index) {
+                if byte.is_ascii() {
+                    if !byte.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    index += 1;
+                } else {
+                    match char_at(sentence, index) {
+                        Some((next, next_length)) if next.is_alphanumeric() => {
+                            index += next_length;
+                        }
+                        _ => break,
+                    }
                 }
-                end = index + next.len_utf8();
-                chars.next();
             }
-            let word = &sentence[start..end];
             out.push(Token {
                 start,
-                end,
-                class: classify(word),
+                end: index,
+                class: classify_at(sentence, start, index),
             });
             continue;
         }
         if ch.is_whitespace() || ch.is_control() {
             continue;
         }
-        let end = start + ch.len_utf8();
+        let end = index;
         let class = match ch {
             '\'' | '\u{2019}' => {
-                let rest = &sentence[end..];
+                let rest = sentence.get(end..).unwrap_or_default();
                 let after_s = rest.strip_prefix(['s', 'S']);
                 match after_s {
                     Some(tail) if !tail.starts_with(char::is_alphanumeric) => {
-                        chars.next();
+                        // The "s" is part of the marker.
+                        index += 1;
                         out.push(Token {
                             start,
                             end: end + 1,
@@ -117,7 +142,9 @@ pub(super) fn tokenize_into(sentence: &str, out: &mut Vec<Token>) {
                         continue;
                     }
                     _ if out.last().is_some_and(|token| token.end == start)
-                        && sentence[..start].ends_with(['s', 'S'])
+                        && sentence
+                            .get(..start)
+                            .is_some_and(|head| head.ends_with(['s', 'S']))
                         && !rest.starts_with(char::is_alphanumeric) =>
                     {
                         Class::Possessive
@@ -135,54 +162,50 @@ pub(super) fn tokenize_into(sentence: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// The class of the word at `start..end` of `sentence`: [`classify`] with one 16-byte load.
+fn classify_at(sentence: &str, start: usize, end: usize) -> Class {
+    let word = sentence.get(start..end).unwrap_or_default();
+    classify_packed(
+        word,
+        word_table::pack_at(sentence.as_bytes(), start, end - start),
+    )
+}
+
 /// The class of a word, from closed lists of function words.
+#[cfg(test)]
 pub(super) fn classify(word: &str) -> Class {
-    let mut buffer = [0u8; 16];
-    if word.len() > buffer.len() {
+    classify_packed(word, word_table::pack(word.as_bytes()))
+}
+
+/// The class of `word`, packed as `key` (`None` when too long for the tables).
+fn classify_packed(word: &str, key: Option<u128>) -> Class {
+    let bytes = word.as_bytes();
+    let Some(key) = key else {
         return if word.ends_with("ly") {
             Class::Mod
         } else {
             Class::Word
         };
-    }
-    for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    // Bytes, not `str`: lowering ASCII keeps UTF-8 valid, so there is nothing to re-validate.
-    let lower = &buffer[..word.len()];
-    if lower.iter().all(u8::is_ascii_digit) {
+    };
+    if bytes.iter().all(u8::is_ascii_digit) {
         return Class::Mod;
     }
-    let key = u128::from_le_bytes(buffer);
-    let table = function_word_table();
-    if let Ok(found) = table.binary_search_by_key(&key, |&(packed, _)| packed) {
-        return table[found].1;
+    if let Some(class) = function_word_table().get(key) {
+        return class;
     }
-    if lower.ends_with(b"ly") && lower.len() > 4 {
+    // Lower-cased "ly" (the packed word's last two bytes).
+    let lower_ly = bytes.len() >= 2 && (key >> (8 * (bytes.len() - 2))) as u16 == 0x796c;
+    if lower_ly && bytes.len() > 4 {
         Class::Mod
     } else {
         Class::Word
     }
 }
 
-/// The function words packed into integers (lower-case bytes, zero padded), sorted: a lookup
-/// is a binary search over integers, with no string comparison.
-fn function_word_table() -> &'static [(u128, Class)] {
-    static TABLE: std::sync::OnceLock<Vec<(u128, Class)>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<(u128, Class)> = FUNCTION_WORDS
-            .iter()
-            .map(|&(word, class)| {
-                let mut buffer = [0u8; 16];
-                for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
-                    *slot = byte;
-                }
-                (u128::from_le_bytes(buffer), class)
-            })
-            .collect();
-        table.sort_unstable_by_key(|&(packed, _)| packed);
-        table
-    })
+/// The function words by packed word, built on first use.
+fn function_word_table() -> &'static WordTable<Class> {
+    static TABLE: std::sync::OnceLock<WordTable<Class>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(FUNCTION_WORDS))
 }
 
 /// Function words and their classes (sorted and unique: a test checks).
