@@ -141,17 +141,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-#[cfg(feature = "gui")]
-fn open_window(files: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
-    // Check the files before a window opens, so a typo is one line on stderr and exit code 2.
-    for path in &files {
+/// Checks the files before a window opens, so a typo is one line on stderr and exit code 2
+/// (with or without the window built in).
+fn check_files(files: &[PathBuf]) -> anyhow::Result<()> {
+    for path in files {
         tiemap::io::read_text(path).map_err(InputError)?;
     }
+    Ok(())
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
+    check_files(&files)?;
     tiemap::app::run(tiemap::app::Launch { files, screenshot })
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_files: Vec<PathBuf>, _screenshot: Option<PathBuf>) -> anyhow::Result<()> {
+fn open_window(files: Vec<PathBuf>, _screenshot: Option<PathBuf>) -> anyhow::Result<()> {
+    check_files(&files)?;
     anyhow::bail!(
         "this tiemap was built without the window (feature `gui`); use `tiemap extract` or `tiemap layout`"
     )
