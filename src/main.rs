@@ -157,6 +157,10 @@ fn open_window(files: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resu
 }
 
 #[cfg(not(feature = "gui"))]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the same signature as the window's"
+)]
 fn open_window(files: Vec<PathBuf>, _screenshot: Option<PathBuf>) -> anyhow::Result<()> {
     check_files(&files)?;
     anyhow::bail!(
