@@ -99,11 +99,6 @@ impl MapRaster {
         }
     }
 
-    /// The items of the last frame (tests read them).
-    pub fn items(&self) -> &[Item] {
-        &self.items
-    }
-
     /// The pixels of the last painted frame (tests read them).
     pub fn canvas(&self) -> &Canvas {
         &self.canvas

@@ -105,16 +105,6 @@ impl Canvas {
         self.pixels.resize(width * height, [r, g, b, 255]);
     }
 
-    /// Width in pixels.
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Height in pixels.
-    pub fn height(&self) -> usize {
-        self.height
-    }
-
     /// The pixels, row by row, four bytes (RGBA) each.
     pub fn rgba_bytes(&self) -> &[u8] {
         self.pixels.as_flattened()
