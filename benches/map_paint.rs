@@ -2,9 +2,8 @@
 //! nodes of a generated map of 10,000 actors, laid out by our simulation and framed in a
 //! 900 x 750 pixel map, as the window shows it while a node is dragged.
 //!
-//! The map is made like the GUI tests' synthetic map: a random tree (every node tied to an
-//! earlier one) plus half as many random extra ties, so a third of the edges cross the whole
-//! map, which is the worst case for painting.
+//! The graph is the GUI tests' synthetic map (tests/synthetic: a random tree plus half as many
+//! random extra ties, so a third of the edges cross the whole map, the worst case for painting).
 //!
 //! `cargo bench --bench map_paint` (set `TIEMAP_BENCH_NODES=3000` for another size). For
 //! instruction counts, which a busy machine does not disturb:
@@ -15,6 +14,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group};
+
+#[path = "../tests/synthetic/mod.rs"]
+mod synthetic;
 use tiemap::app::raster::{Canvas, Dashes, Item, Paint, Rgb};
 use tiemap::layout::{LayoutConfig, LayoutGraph, LayoutLink, Simulation};
 
@@ -30,31 +32,9 @@ const EDGE_WIDTH_SCALE: f32 = 0.4;
 /// Colours of the four quads.
 const QUAD_COLORS: [Rgb; 4] = [[60, 150, 220], [30, 140, 70], [235, 140, 30], [205, 35, 35]];
 
-/// A small deterministic generator (64-bit LCG).
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
-}
-
 /// The items of one frame: every edge, then every node.
 fn frame_items(nodes: usize) -> Vec<Item> {
-    let mut random = Lcg(7);
-    let mut pairs: Vec<(usize, usize)> = (1..nodes).map(|i| (random.below(i), i)).collect();
-    for _ in 0..nodes / 2 {
-        let (a, b) = (random.below(nodes), random.below(nodes));
-        if a != b {
-            pairs.push((a.min(b), a.max(b)));
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
+    let pairs = synthetic::synthetic_pairs(nodes);
     let graph = LayoutGraph {
         radii: vec![40.0; nodes],
         links: pairs

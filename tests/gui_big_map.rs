@@ -9,6 +9,7 @@
 //! ```
 
 mod gui_support;
+mod synthetic;
 
 use eframe::egui;
 use egui::{Event, Modifiers, PointerButton};
@@ -16,21 +17,8 @@ use egui_kittest::Harness;
 use tiemap::app::TiemapApp;
 use tiemap::model::{Actor, ActorKind, Category, Document, Evidence, Mention, Span, Tie, TieMap};
 
-/// A small deterministic generator (64-bit LCG), so the map is the same on every machine.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
-}
-
-/// A map of `nodes` actors: a random tree (every node tied to an earlier one) plus half as
-/// many random extra ties, one sentence each, categories cycling through PLOVER's sixteen.
+/// A map of `nodes` actors tied as in [`synthetic::synthetic_pairs`], one sentence each,
+/// categories cycling through PLOVER's sixteen.
 fn synthetic_map(nodes: usize) -> TieMap {
     let id = |index: usize| format!("N{index:05}");
     let mut map = TieMap::new();
@@ -51,17 +39,7 @@ fn synthetic_map(nodes: usize) -> TieMap {
             },
         })
         .collect();
-    let mut random = Lcg(7);
-    let mut pairs: Vec<(usize, usize)> = (1..nodes).map(|i| (random.below(i), i)).collect();
-    for _ in 0..nodes / 2 {
-        let a = random.below(nodes);
-        let b = random.below(nodes);
-        if a != b {
-            pairs.push((a.min(b), a.max(b)));
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
+    let pairs = synthetic::synthetic_pairs(nodes);
     map.ties = pairs
         .iter()
         .enumerate()
