@@ -249,6 +249,7 @@ fn stages(c: &mut Criterion) {
             }
         });
     });
+    let parser = tiemap::extract::parse::Parser::bundled().expect("parser loads");
     group.bench_function("ties", |b| {
         b.iter(|| {
             for ((document, sentences), found) in documents.iter().zip(&split).zip(&mentions) {
@@ -258,6 +259,7 @@ fn stages(c: &mut Criterion) {
                     sentences,
                     found,
                     &lexicon,
+                    parser,
                 ));
             }
         });

@@ -36,6 +36,24 @@ fn print_ties() {
             mention.actors, mention.form
         );
     }
+    let parser = tiemap::extract::parse::Parser::bundled().expect("parser loads");
+    let mut analysis = tiemap::extract::analysis::SentenceAnalysis::default();
+    for (index, &span) in sentences.iter().enumerate() {
+        let local: Vec<_> = mentions
+            .iter()
+            .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .cloned()
+            .collect();
+        analysis.analyse(&document.text, index, span, &local, parser);
+        for (at, token) in analysis.tokens.iter().enumerate() {
+            let word = token.span.slice(&document.text).unwrap_or_default();
+            let head = token.head.map_or(-1, |h| h as i64);
+            println!(
+                "    {at:>3} {word:<16} {:?} {head} {:?} {:?}",
+                token.tag, token.rel, token.mention
+            );
+        }
+    }
     let extraction = extractor.extract(&document);
     for tie in &extraction.ties {
         let sentences: Vec<String> = tie
@@ -101,6 +119,7 @@ fn print_throughput() {
         &sentences,
         &mentions,
         &lexicon,
+        tiemap::extract::parse::Parser::bundled().expect("parser loads"),
     );
     let alone = started.elapsed().as_secs_f64();
     println!(

@@ -58,7 +58,14 @@ const NAMES: &[(&str, &[&str], MentionForm)] = &[
 fn ties(text: &str) -> Vec<Tie> {
     let lexicon = Lexicon::builtin().expect("lexicon loads");
     let sentences = split_sentences(text);
-    extract_ties("test", text, &sentences, &mentions(text, NAMES), &lexicon)
+    extract_ties(
+        "test",
+        text,
+        &sentences,
+        &mentions(text, NAMES),
+        &lexicon,
+        parser(),
+    )
 }
 
 fn find<'t>(ties: &'t [Tie], source: &str, target: &str, category: Category) -> Option<&'t Tie> {
@@ -229,7 +236,7 @@ fn bad_input_neither_panics_nor_takes_long() {
     let sentences = vec![Span::new(0, huge.len())];
     let names = mentions(&huge, NAMES);
     let started = std::time::Instant::now();
-    let found = extract_ties("huge", &huge, &sentences, &names, &lexicon);
+    let found = extract_ties("huge", &huge, &sentences, &names, &lexicon, parser());
     assert!(!found.is_empty());
     assert!(started.elapsed().as_secs() < 20, "linear time expected");
     // Spans off char boundaries or past the end are skipped, not sliced.
@@ -245,8 +252,9 @@ fn bad_input_neither_panics_nor_takes_long() {
         &[Span::new(0, 400), Span::new(5, 6)],
         &odd,
         &lexicon,
+        parser(),
     );
-    assert!(extract_ties("empty", "", &[], &[], &lexicon).is_empty());
+    assert!(extract_ties("empty", "", &[], &[], &lexicon, parser()).is_empty());
 }
 
 #[test]
@@ -296,4 +304,8 @@ fn welcoming_a_decision_is_not_a_visit() {
         found.iter().all(|tie| tie.category != Category::Consult),
         "{found:?}"
     );
+}
+
+fn parser() -> &'static tiemap::extract::parse::Parser {
+    tiemap::extract::parse::Parser::bundled().expect("parser loads")
 }

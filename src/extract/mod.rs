@@ -11,6 +11,7 @@
 //!
 //! Nothing here knows any particular article: everything comes from the assets and the text.
 
+pub mod analysis;
 pub mod coref;
 mod date;
 mod evidence;
@@ -18,7 +19,8 @@ pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod money;
-pub mod sentences;
+pub mod parse;
+pub mod text;
 pub mod ties;
 mod word_starts;
 mod word_table;
@@ -26,6 +28,8 @@ mod word_table;
 use std::collections::BTreeSet;
 
 use crate::model::{Actor, ActorId, Document, Figure, Span, Tie, TieMap};
+
+pub use text::sentences;
 
 pub use date::DocDate;
 pub use evidence::evidence_for;
@@ -92,6 +96,7 @@ pub struct Extraction {
 pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
+    parser: &'static parse::Parser,
 }
 
 impl Extractor {
@@ -102,6 +107,7 @@ impl Extractor {
         Ok(Extractor {
             gazetteer: Gazetteer::builtin()?,
             lexicon: Lexicon::builtin()?,
+            parser: parse::Parser::bundled()?,
         })
     }
 
@@ -117,9 +123,17 @@ impl Extractor {
         let sentences = sentences::split_sentences(text);
         let mut mentions = self.gazetteer.find_mentions(text, &sentences, date);
         coref::resolve_references(text, &sentences, &mut mentions);
+        mentions.retain(|mention| !names_a_non_state_group(text, mention));
         mentions.sort_by_key(|mention| (mention.span.start, mention.span.end));
 
-        let ties = ties::extract_ties(&document.id, text, &sentences, &mentions, &self.lexicon);
+        let ties = ties::extract_ties(
+            &document.id,
+            text,
+            &sentences,
+            &mentions,
+            &self.lexicon,
+            self.parser,
+        );
         let figures = figures::extract_figures(&document.id, text, &sentences, &mentions, date);
 
         let mut mentioned: Vec<&str> = mentions
@@ -170,6 +184,23 @@ impl Extractor {
         map.documents = documents;
         map
     }
+}
+
+/// Whether `mention` is an adjective naming a non-state group rather than its country:
+/// "Syrian rebels", "Afghan militants" are not Syria or Afghanistan.
+fn names_a_non_state_group(text: &str, mention: &ActorMention) -> bool {
+    if mention.form != MentionForm::Adjective {
+        return false;
+    }
+    let rest = text.get(mention.span.end..).unwrap_or_default();
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take(24)
+        .take_while(|&ch| text::is_word_char(ch) || ch == '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    ties::NON_STATE_HEADS.contains(&next.as_str())
 }
 
 /// Renames repeated document ids by appending `-2`, `-3`... in order.

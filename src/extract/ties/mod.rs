@@ -11,14 +11,19 @@
 //! definite noun phrase ("Russia's invasion") is stated whatever verb governs the phrase.
 //! Everything is linear in the sentence: bounded walks over tokens, no backtracking.
 
-mod roles;
+mod cues;
 mod scope;
-mod sentence;
-mod tokens;
+mod tree;
+mod window;
 
+pub(crate) use tree::NON_STATE_HEADS;
+
+use super::analysis::SentenceAnalysis;
+use super::lexicon::{LexMatch, PatternKind};
+use super::parse::Parser;
 use super::{ActorMention, Lexicon, evidence_for};
 use crate::model::{Category, Span, Tie};
-use sentence::Sentence;
+use cues::{Modifiers, TokenCue};
 
 /// The ties stated in `text`, sorted and merged (see [`merge_ties`]).
 ///
@@ -30,6 +35,7 @@ pub fn extract_ties(
     sentences: &[Span],
     mentions: &[ActorMention],
     lexicon: &Lexicon,
+    parser: &Parser,
 ) -> Vec<Tie> {
     let sorted;
     let mentions = if mentions.is_sorted_by_key(|mention| mention.span.start) {
@@ -40,9 +46,17 @@ pub fn extract_ties(
         sorted = copy;
         &sorted
     };
-    let mut ties = Vec::new();
+    // The window reader first: where it finds a tie, its reading of the sentence stands; the
+    // tree reader reads the sentences it left without one.
+    let mut ties = window::extract_window_ties(doc_id, text, sentences, mentions, lexicon);
+    let mut read_by_window: Vec<usize> = ties
+        .iter()
+        .flat_map(|tie| tie.evidence.iter().map(|evidence| evidence.sentence))
+        .collect();
+    read_by_window.sort_unstable();
+    read_by_window.dedup();
     let mut recent = Vec::new();
-    let mut sentence = Sentence::kept();
+    let mut reader = Reader::default();
     let mut first_mention = 0;
     for (index, &span) in sentences.iter().enumerate() {
         while first_mention < mentions.len() && mentions[first_mention].span.start < span.start {
@@ -57,23 +71,52 @@ pub fn extract_ties(
         if !names_two_actors(local) && (!recent_act || local.is_empty()) {
             continue;
         }
+        if read_by_window.binary_search(&index).is_ok() {
+            continue;
+        }
         let Some(sentence_text) = span.slice(text) else {
             continue;
         };
-        if !sentence.prepare(sentence_text, span.start, local, lexicon) {
+        lexicon.scan_into(sentence_text, &mut reader.matches);
+        if !reader
+            .matches
+            .iter()
+            .any(|found| matches!(found.kind, PatternKind::Cue(_)))
+        {
             continue;
         }
+        reader.analysis.analyse(text, index, span, local, parser);
+        cues::place_cues(
+            &reader.analysis,
+            &reader.matches,
+            &mut reader.cues,
+            &mut reader.modifiers,
+        );
+        // A cue that is part of a name ("the Peace Palace") states nothing.
+        let analysis = &reader.analysis;
+        reader.cues.retain(|cue| {
+            (cue.first..=cue.last).all(|at| analysis.token(at).is_some_and(|t| t.mention.is_none()))
+        });
         let context = SentenceContext {
             doc_id,
             text,
             index,
             span,
+            mentions: local,
         };
-        read_sentence(&sentence, &context, lexicon, &mut recent, &mut ties);
+        read_sentence(&reader, &context, lexicon, &mut recent, &mut ties);
     }
-    sentence.keep();
     merge_ties(&mut ties);
     ties
+}
+
+/// The buffers of the sentence being read, reused from sentence to sentence.
+#[derive(Default)]
+struct Reader {
+    analysis: SentenceAnalysis,
+    matches: Vec<LexMatch>,
+    cues: Vec<TokenCue>,
+    modifiers: Modifiers,
 }
 
 /// Sorts ties by (source, target, category, mode, negated, hedged) and merges equal keys,
@@ -128,6 +171,8 @@ struct SentenceContext<'a> {
     text: &'a str,
     index: usize,
     span: Span,
+    /// The sentence's mentions, in order.
+    mentions: &'a [ActorMention],
 }
 
 /// One tie found in a sentence, before evidence is attached.
@@ -180,42 +225,49 @@ fn recent_actors(recent: &[RecentAct], category: Option<Category>, index: usize)
 }
 
 fn read_sentence(
-    sentence: &Sentence<'_>,
+    reader: &Reader,
     context: &SentenceContext<'_>,
     lexicon: &Lexicon,
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
+    let analysis = &reader.analysis;
     // The ties written for this sentence are `ties[first_tie..]`: a handful, so looking
     // through them for a repeated key beats hashing the keys.
     let first_tie = ties.len();
     let mut pairs: Vec<Found<'_>> = Vec::new();
-    for (cue_index, cue) in sentence.cues.iter().enumerate() {
+    let cue_context = tree::CueContext {
+        cues: &reader.cues,
+        senses: lexicon.senses(),
+    };
+    for cue in &reader.cues {
         let Some(sense) = lexicon.senses().get(cue.sense) else {
             continue;
         };
-        let Some(found) = roles::find_roles(sentence, cue, sense, lexicon.senses()) else {
+        let Some(found) = tree::find_roles(analysis, cue, sense, &cue_context) else {
             continue;
         };
-        let negated = scope::is_negated(sentence, cue_index);
-        let hedged = scope::is_hedged(sentence, cue_index, lexicon);
+        let negated = scope::is_negated(analysis, cue, &reader.cues, &reader.modifiers);
+        let hedged = scope::is_hedged(
+            analysis,
+            cue,
+            &reader.cues,
+            lexicon.senses(),
+            &reader.modifiers,
+        );
         pairs.clear();
         match found.event {
             Some(event) if found.targets.is_empty() && !found.within => {
                 let implied = recent_actors(recent, Some(event), context.index);
-                implied_pairs(sentence, &found, &implied, &mut pairs);
+                implied_pairs(context.mentions, &found, &implied, &mut pairs);
             }
-            None if found.reaction && found.targets.is_empty() => {
-                let implied = recent_actors(recent, None, context.index);
-                implied_pairs(sentence, &found, &implied, &mut pairs);
-            }
-            _ => collect_pairs(sentence, &found, sense.symmetric, &mut pairs),
+            _ => collect_pairs(context.mentions, &found, sense.symmetric, &mut pairs),
         }
         if !negated {
             for pair in &pairs {
                 recent.push(RecentAct {
                     sentence: context.index,
-                    cue_start: cue.start,
+                    cue_start: cue.span.start,
                     category: sense.category,
                     actor: pair.source.to_owned(),
                 });
@@ -237,7 +289,6 @@ fn read_sentence(
             }) {
                 continue;
             }
-            let cue_span = Span::new(context.span.start + cue.start, context.span.start + cue.end);
             let both = [
                 pair.source_mention,
                 pair.target_mention.unwrap_or(pair.source_mention),
@@ -252,7 +303,7 @@ fn read_sentence(
                 context.text,
                 context.index,
                 context.span,
-                cue_span,
+                cue.span,
                 mentions,
             );
             ties.push(Tie {
@@ -272,16 +323,16 @@ fn read_sentence(
 /// Pairs for a cue about an earlier act ("condemned the invasion"): its sources against the
 /// actors of that act.
 fn implied_pairs<'m>(
-    sentence: &Sentence<'m>,
-    found: &roles::Roles,
+    mentions: &'m [ActorMention],
+    found: &tree::Roles,
     implied: &[String],
     out: &mut Vec<Found<'m>>,
 ) {
-    for &source_slot in &found.sources {
-        let Some(source_at) = sentence.slots.get(source_slot) else {
+    for &source_index in &found.sources {
+        let Some(source_at) = mentions.get(source_index as usize) else {
             continue;
         };
-        for source in &source_at.mention.actors {
+        for source in &source_at.actors {
             for target in implied {
                 if source != target
                     && !out
@@ -291,7 +342,7 @@ fn implied_pairs<'m>(
                     out.push(Found {
                         source,
                         target: target.clone(),
-                        source_mention: source_at.mention,
+                        source_mention: source_at,
                         target_mention: None,
                     });
                 }
@@ -300,25 +351,22 @@ fn implied_pairs<'m>(
     }
 }
 
-/// Turns slot roles into actor pairs, leaving out self-ties. Symmetric pairs are ordered by
-/// which actor the sentence names first.
+/// Turns mention roles into actor pairs, leaving out self-ties. Symmetric pairs are ordered
+/// by which actor the sentence names first.
 fn collect_pairs<'m>(
-    sentence: &Sentence<'m>,
-    found: &roles::Roles,
+    mentions: &'m [ActorMention],
+    found: &tree::Roles,
     symmetric: bool,
     out: &mut Vec<Found<'m>>,
 ) {
-    let mut push = |source_slot: usize, source: &'m str, target_slot: usize, target: &'m str| {
+    let mut push = |source_at: &'m ActorMention,
+                    source: &'m str,
+                    target_at: &'m ActorMention,
+                    target: &'m str| {
         if source == target {
             return;
         }
-        let (Some(source_at), Some(target_at)) = (
-            sentence.slots.get(source_slot),
-            sentence.slots.get(target_slot),
-        ) else {
-            return;
-        };
-        let swap = symmetric && target_at.first < source_at.first;
+        let swap = symmetric && target_at.span.start < source_at.span.start;
         let (source_at, source, target_at, target) = if swap {
             (target_at, target, source_at, source)
         } else {
@@ -333,42 +381,34 @@ fn collect_pairs<'m>(
         out.push(Found {
             source,
             target: target.to_owned(),
-            source_mention: source_at.mention,
-            target_mention: Some(target_at.mention),
+            source_mention: source_at,
+            target_mention: Some(target_at),
         });
     };
-    if found.within {
-        let members: Vec<(usize, &'m str)> = found
-            .sources
+    let actors_of = |indices: &[u32]| -> Vec<(&'m ActorMention, &'m str)> {
+        indices
             .iter()
-            .filter_map(|&slot| Some((slot, sentence.slots.get(slot)?)))
-            .flat_map(|(slot, at)| {
-                at.mention
+            .filter_map(|&index| mentions.get(index as usize))
+            .flat_map(|mention| {
+                mention
                     .actors
                     .iter()
-                    .map(move |actor| (slot, actor.as_str()))
+                    .map(move |actor| (mention, actor.as_str()))
             })
-            .collect();
-        for (position, &(slot_x, actor_x)) in members.iter().enumerate() {
-            for &(slot_y, actor_y) in &members[position + 1..] {
-                push(slot_x, actor_x, slot_y, actor_y);
+            .collect()
+    };
+    let sources = actors_of(&found.sources);
+    if found.within {
+        for (position, &(mention_x, actor_x)) in sources.iter().enumerate() {
+            for &(mention_y, actor_y) in &sources[position + 1..] {
+                push(mention_x, actor_x, mention_y, actor_y);
             }
         }
-        return;
     }
-    for &source_slot in &found.sources {
-        let Some(source_at) = sentence.slots.get(source_slot) else {
-            continue;
-        };
-        for &target_slot in &found.targets {
-            let Some(target_at) = sentence.slots.get(target_slot) else {
-                continue;
-            };
-            for source in &source_at.mention.actors {
-                for target in &target_at.mention.actors {
-                    push(source_slot, source, target_slot, target);
-                }
-            }
+    let targets = actors_of(&found.targets);
+    for &(source_at, source) in &sources {
+        for &(target_at, target) in &targets {
+            push(source_at, source, target_at, target);
         }
     }
 }

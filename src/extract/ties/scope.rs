@@ -1,89 +1,119 @@
-//! Negation and modality: whether a cue is denied ("refused to condemn", "have not seen
-//! evidence of") or only possible ("may", "potential visits", "analysts predict").
+//! Negation and modality from the tree: whether a cue is denied ("refused to condemn", "did
+//! not sign", "no agreement") or only possible ("may", "potential visits", "threatened to
+//! impose sanctions").
 //!
-//! Design decision: a negator denies the FIRST cue after it in its clause and no other, so
-//! "refused to condemn Moscow and echoed the Kremlin" denies only the condemning; a hedge
-//! reaches every cue up to the next comma or clause edge. Neither reaches into a definite
-//! noun phrase owned by an actor ("denying prior knowledge of Russia's invasion": the invasion
-//! is presupposed, and only the knowledge is denied).
+//! Design decision: denial and doubt flow down the tree from the word that states them,
+//! through the complements of verbs ("refused" -> "to condemn" -> "the attack"), never into
+//! a noun's modifiers ("denying knowledge of Russia's invasion" presupposes the invasion),
+//! and a negation stops at the first cue it reaches, so "refused to condemn Moscow and echoed
+//! the Kremlin" denies only the condemning.
 
-use super::roles::premodifier;
-use super::sentence::Sentence;
-use super::tokens::Class;
-use crate::extract::{Lexicon, MentionForm};
+use super::cues::{Modifiers, TokenCue};
+use crate::extract::analysis::SentenceAnalysis;
+use crate::extract::lexicon::CueSense;
+use crate::extract::parse::{Rel, Upos};
 
-/// How far a negator reaches, in tokens.
-const NEGATION_REACH: usize = 12;
-/// How far a hedge reaches, in tokens.
-const HEDGE_REACH: usize = 24;
+/// How many heads up a negation or hedge may stand from the cue's clause.
+const REACH: usize = 4;
 
-/// Whether cue `cue_index` of the sentence is denied.
-pub(super) fn is_negated(sentence: &Sentence<'_>, cue_index: usize) -> bool {
-    let Some(cue) = sentence.cues.get(cue_index) else {
-        return false;
-    };
-    let previous_cue_end = cue_index
-        .checked_sub(1)
-        .and_then(|previous| sentence.cues.get(previous))
-        .map(|previous| previous.last);
-    let governs = within_reach(&sentence.negators, cue.first, NEGATION_REACH).any(|&negator| {
-        negator < cue.first
-            && negator + NEGATION_REACH >= cue.first
-            && previous_cue_end.is_none_or(|end| end < negator)
-            && !sentence.comma_between(negator, cue.first)
-    });
-    let adjacent = within_reach(&sentence.adjacent_negators, cue.first, 3).any(|&negator| {
-        negator < cue.first
-            && cue.first <= negator + 3
-            && (negator + 1..cue.first).all(|at| sentence.skippable(at))
-    });
-    (governs || adjacent) && !presupposed(sentence, cue_index)
+/// Modal auxiliaries that make an act only possible.
+const MODALS: &[&str] = &["may", "might", "could", "can", "should"];
+
+/// The verb of the clause a cue stands in: the cue itself when it is a verb, else the verb
+/// that takes the cue noun as object or oblique ("reached an agreement").
+fn clause_verb(analysis: &SentenceAnalysis, cue: &TokenCue) -> u32 {
+    let anchor = cue.anchor;
+    if matches!(analysis.tag(anchor), Upos::VERB | Upos::AUX) {
+        return anchor;
+    }
+    match (analysis.rel(anchor), analysis.head(anchor)) {
+        (Rel::Obj | Rel::Obl | Rel::Xcomp, Some(head))
+            if matches!(analysis.tag(head), Upos::VERB | Upos::AUX | Upos::ADJ) =>
+        {
+            head
+        }
+        _ => anchor,
+    }
 }
 
-/// Whether cue `cue_index` of the sentence is only possible, intended or threatened.
-pub(super) fn is_hedged(sentence: &Sentence<'_>, cue_index: usize, lexicon: &Lexicon) -> bool {
-    let Some(cue) = sentence.cues.get(cue_index) else {
-        return false;
-    };
-    let by_hedge = within_reach(&sentence.hedges, cue.first, HEDGE_REACH).any(|&hedge| {
-        hedge < cue.first
-            && hedge + HEDGE_REACH >= cue.first
-            && !sentence.comma_between(hedge, cue.first)
-    });
-    let by_threat = sentence.cues[..cue_index]
-        .iter()
-        .rev()
-        .take_while(|earlier| earlier.last + HEDGE_REACH >= cue.first)
-        .any(|earlier| {
-            lexicon
-                .senses()
-                .get(earlier.sense)
-                .is_some_and(|sense| sense.hedge_after)
-                && earlier.last + HEDGE_REACH >= cue.first
-                && sentence.word(earlier.last + 1).eq_ignore_ascii_case("to")
-                && !sentence.comma_between(earlier.last, cue.first)
-        });
-    (by_hedge || by_threat) && !presupposed(sentence, cue_index)
+/// The words above `verb` through which a clause's denial or doubt reaches it: the verbs
+/// whose complement it is ("refused" over "condemn"), nearest first.
+fn governors(analysis: &SentenceAnalysis, verb: u32) -> impl Iterator<Item = u32> + '_ {
+    let mut word = verb;
+    let mut steps = 0;
+    std::iter::from_fn(move || {
+        if steps >= REACH {
+            return None;
+        }
+        steps += 1;
+        if !matches!(
+            analysis.rel(word),
+            Rel::Xcomp | Rel::Ccomp | Rel::Obj | Rel::Csubj | Rel::Advcl | Rel::Acl
+        ) {
+            return None;
+        }
+        word = analysis.head(word)?;
+        Some(word)
+    })
 }
 
-/// The positions in the sorted list `positions` from `reach` tokens before `first` up to it.
-fn within_reach(positions: &[usize], first: usize, reach: usize) -> std::slice::Iter<'_, usize> {
-    let start = positions.partition_point(|&at| at + reach < first);
-    let end = positions.partition_point(|&at| at < first).max(start);
-    positions[start..end].iter()
+/// Whether `cue` is denied.
+pub(super) fn is_negated(
+    analysis: &SentenceAnalysis,
+    cue: &TokenCue,
+    cues: &[TokenCue],
+    modifiers: &Modifiers,
+) -> bool {
+    let verb = clause_verb(analysis, cue);
+    let denies = |word: u32| {
+        analysis.negated(word)
+            || modifiers.negators.contains(&word)
+            || analysis
+                .children(word)
+                .iter()
+                .any(|child| modifiers.negators.contains(child))
+    };
+    if analysis.negated(cue.anchor) || denies(verb) {
+        return true;
+    }
+    for governor in governors(analysis, verb) {
+        if denies(governor) {
+            return true;
+        }
+        // A negation reaches only the first cue below it.
+        if cues.iter().any(|other| other.anchor == governor) {
+            return false;
+        }
+    }
+    false
 }
 
-/// A cue in a noun phrase owned by an actor ("Russia's invasion", "Blinken's trip", "the
-/// Russian invasion") is stated as a fact whatever governs the phrase.
-fn presupposed(sentence: &Sentence<'_>, cue_index: usize) -> bool {
-    let Some(cue) = sentence.cues.get(cue_index) else {
-        return false;
+/// Whether `cue` is only possible, intended or threatened.
+pub(super) fn is_hedged(
+    analysis: &SentenceAnalysis,
+    cue: &TokenCue,
+    cues: &[TokenCue],
+    senses: &[CueSense],
+    modifiers: &Modifiers,
+) -> bool {
+    let verb = clause_verb(analysis, cue);
+    let doubts = |word: u32| {
+        modifiers.hedges.contains(&word)
+            || analysis.children(word).iter().any(|&child| {
+                modifiers.hedges.contains(&child)
+                    || (analysis.rel(child) == Rel::Aux && MODALS.contains(&analysis.lower(child)))
+            })
     };
-    let noun_like =
-        cue.first == cue.last && !matches!(sentence.class(cue.first.wrapping_sub(1)), Class::Be);
-    noun_like
-        && premodifier(sentence, cue).is_some_and(|slot| {
-            let slot = &sentence.slots[slot];
-            slot.possessive || slot.mention.form == MentionForm::Adjective
-        })
+    if doubts(cue.anchor) || doubts(verb) {
+        return true;
+    }
+    governors(analysis, verb).any(|governor| {
+        doubts(governor)
+            || cues.iter().any(|other| {
+                other.anchor == governor
+                    && senses
+                        .get(other.sense)
+                        .is_some_and(|sense| sense.hedge_after)
+            })
+    })
 }

@@ -1,0 +1,98 @@
+//! The cues of an analysed sentence: lexicon matches placed on its words, each with the word
+//! that carries it in the tree (its anchor), plus the words that deny or hedge.
+//!
+//! The lexicon matches on the sentence text; this module turns byte ranges into word ranges
+//! and picks as anchor the one word of the cue whose head lies outside it ("launched" in
+//! "launched a missile attack" is not the anchor of "missile attack": "attack" is).
+
+use crate::extract::analysis::SentenceAnalysis;
+use crate::extract::lexicon::{LexMatch, PatternKind};
+use crate::model::Span;
+
+/// A cue on the words of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct TokenCue {
+    /// Index into the lexicon's senses.
+    pub sense: usize,
+    /// First word.
+    pub first: u32,
+    /// Last word (inclusive).
+    pub last: u32,
+    /// The word that carries the cue in the tree.
+    pub anchor: u32,
+    /// Byte range in the document.
+    pub span: Span,
+}
+
+/// Words of the sentence that change what a cue asserts.
+#[derive(Default)]
+pub(super) struct Modifiers {
+    /// Anchor words of negators ("refused to", "denied", "failed").
+    pub negators: Vec<u32>,
+    /// Words that deny only what follows them closely ("no").
+    pub adjacent_negators: Vec<u32>,
+    /// Anchor words of hedges ("may", "potential", "plans to").
+    pub hedges: Vec<u32>,
+    /// Echo verbs ("echoed", "joined").
+    pub echoes: Vec<u32>,
+}
+
+/// Places lexicon `matches` (sentence-local byte offsets) on the analysed words.
+pub(super) fn place_cues(
+    analysis: &SentenceAnalysis,
+    matches: &[LexMatch],
+    cues: &mut Vec<TokenCue>,
+    modifiers: &mut Modifiers,
+) {
+    cues.clear();
+    modifiers.negators.clear();
+    modifiers.adjacent_negators.clear();
+    modifiers.hedges.clear();
+    modifiers.echoes.clear();
+    let base = analysis.span.start;
+    for found in matches {
+        let span = Span::new(base + found.start, base + found.end);
+        let Some((first, last)) = word_range(analysis, span) else {
+            continue;
+        };
+        let anchor = anchor_of(analysis, first, last);
+        match found.kind {
+            PatternKind::Cue(sense) => cues.push(TokenCue {
+                sense,
+                first,
+                last,
+                anchor,
+                span,
+            }),
+            PatternKind::Negator => modifiers.negators.push(anchor),
+            PatternKind::AdjacentNegator => modifiers.adjacent_negators.push(anchor),
+            PatternKind::Hedge => modifiers.hedges.push(anchor),
+            PatternKind::Echo => modifiers.echoes.push(anchor),
+            PatternKind::Neutral => {}
+        }
+    }
+}
+
+/// The first and last words a byte range touches.
+fn word_range(analysis: &SentenceAnalysis, span: Span) -> Option<(u32, u32)> {
+    let first = analysis.token_at(span.start)?;
+    let last = analysis
+        .token_at(span.end.saturating_sub(1).max(span.start))
+        .unwrap_or(first);
+    Some((first, last.max(first)))
+}
+
+/// The word of `first..=last` whose head lies outside the range; the last word if none.
+fn anchor_of(analysis: &SentenceAnalysis, first: u32, last: u32) -> u32 {
+    (first..=last)
+        .find(|&at| {
+            analysis
+                .head(at)
+                .is_none_or(|head| head < first || head > last)
+                && !matches!(
+                    analysis.rel(at),
+                    crate::extract::parse::Rel::Punct | crate::extract::parse::Rel::Case
+                )
+        })
+        .unwrap_or(last)
+}

@@ -1,0 +1,135 @@
+//! One small test per class of error seen on news written elsewhere (issue 8), each with
+//! sentences written here for the purpose: what a user would see wrong on the map if it broke.
+
+use tiemap::extract::Extractor;
+use tiemap::model::{Category, Document, Tie};
+
+fn ties(text: &str) -> Vec<Tie> {
+    let extractor = Extractor::new().expect("assets load");
+    let document = Document {
+        id: "class".into(),
+        title: None,
+        date: Some("2021-05".into()),
+        text: text.into(),
+    };
+    extractor.extract(&document).ties
+}
+
+fn has(found: &[Tie], source: &str, target: &str, category: Category, negated: bool) -> bool {
+    found.iter().any(|tie| {
+        tie.category == category
+            && tie.negated == negated
+            && ((tie.source == source && tie.target == target)
+                || (tie.source == target && tie.target == source))
+    })
+}
+
+#[test]
+fn a_demonym_before_an_agent_noun_stands_for_its_country() {
+    let found = ties("Kenyan troops shelled militant positions inside Somalia on Monday.");
+    assert!(
+        has(&found, "KEN", "SOM", Category::Assault, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_is_the_source() {
+    let found = ties("Armenia said its border posts were attacked by Azerbaijan overnight.");
+    assert!(
+        found
+            .iter()
+            .any(|t| t.source == "AZE" && t.target == "ARM" && t.category == Category::Assault),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn failing_to_reach_an_agreement_is_a_denied_agreement() {
+    let found = ties("Egypt and Ethiopia failed to reach an agreement on the dam.");
+    assert!(
+        !has(&found, "EGY", "ETH", Category::Agree, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn rebels_do_not_stand_for_their_country() {
+    let found = ties("Syrian rebels attacked Turkish troops near the border.");
+    assert!(
+        found.iter().all(|t| t.source != "SYR" && t.target != "SYR"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_city_named_as_the_place_of_talks_is_not_a_party() {
+    let found = ties("Greek and Turkish diplomats held talks in Geneva on Tuesday.");
+    assert!(
+        has(&found, "GRC", "TUR", Category::Consult, false),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|t| t.source != "CHE" && t.target != "CHE"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn title_case_headlines_are_read() {
+    let found = ties("Austria Condemns Attack By Serbia");
+    assert!(
+        has(&found, "AUT", "SRB", Category::Accuse, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn lifting_sanctions_is_a_retreat_and_suspending_aid_a_sanction() {
+    let found = ties("Brazil lifted sanctions against Venezuela on Friday.");
+    assert!(
+        has(&found, "BRA", "VEN", Category::Retreat, false),
+        "{found:?}"
+    );
+    let found = ties("Spain suspended military aid to Morocco.");
+    assert!(
+        has(&found, "ESP", "MAR", Category::Sanction, false),
+        "{found:?}"
+    );
+    assert!(
+        !has(&found, "ESP", "MAR", Category::Aid, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_place_is_the_target_of_an_attack_only_when_nothing_else_is() {
+    let found = ties("Chilean jets bombed rebel camps in Bolivia.");
+    assert!(
+        has(&found, "CHL", "BOL", Category::Assault, false),
+        "{found:?}"
+    );
+    let found = ties("Peru fired rockets at Ecuadorian units stationed in Colombia.");
+    assert!(
+        found.iter().all(|t| t.target != "COL" && t.source != "COL"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn possessors_own_the_act_they_modify() {
+    let found = ties("Mexico's president will meet Colombia's leader next week.");
+    assert!(
+        has(&found, "MEX", "COL", Category::Consult, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn joint_exercises_with_a_navy_tie_both_countries() {
+    let found = ties("The Norwegian navy conducted joint exercises with Danish warships.");
+    assert!(
+        has(&found, "NOR", "DNK", Category::Cooperate, false),
+        "{found:?}"
+    );
+}
