@@ -13,6 +13,7 @@
 
 pub mod coref;
 mod date;
+pub mod events;
 mod evidence;
 pub mod figures;
 pub mod gazetteer;
