@@ -82,9 +82,11 @@ impl AgentWords {
         })
     }
 
-    /// What a single word stands for ("troops" -> State, "rebels" -> NonState), any case.
+    /// What a single word stands for ("troops": `State`, "rebels": `NonState`), any case.
     pub fn agent(&self, word: &str) -> Option<AgentKind> {
-        self.agents.get(word.to_ascii_lowercase().as_bytes()).copied()
+        self.agents
+            .get(word.to_ascii_lowercase().as_bytes())
+            .copied()
     }
 
     /// The longest agent phrase starting at word `start` ("security forces", "armed group"):

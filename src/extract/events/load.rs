@@ -100,6 +100,9 @@ fn dash(text: &str) -> &str {
 impl Tables {
     /// The id of a lower-case word, interned on first sight.
     pub fn word(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.words.get(word.as_bytes()) {
+            return id;
+        }
         let next = self.words.len() as u32;
         *self
             .words
@@ -184,7 +187,8 @@ impl Tables {
             }
             ["S", name, phrases] => {
                 let id = self.sets.len() as u16;
-                self.set_ids.insert(name.trim_start_matches('&').to_owned(), id);
+                self.set_ids
+                    .insert(name.trim_start_matches('&').to_owned(), id);
                 let list = phrases
                     .split('|')
                     .map(|p| self.phrase(p, ' '))
@@ -218,7 +222,17 @@ impl Tables {
                     after,
                 });
             }
-            ["N", kind, words, anchor, cameo, cat, mode, context, flag_text] => {
+            [
+                "N",
+                kind,
+                words,
+                anchor,
+                cameo,
+                cat,
+                mode,
+                context,
+                flag_text,
+            ] => {
                 let phrase = self.phrase(words, ' ')?;
                 let sense = self.noun_sense(cameo, cat, mode, context, flag_text)?;
                 self.nouns.push(NounEntry {
@@ -277,9 +291,17 @@ pub(super) fn parse(text: &str) -> Result<Tables, ExtractError> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        let mut fields = [""; 9];
+        let mut count = 0;
+        for field in line.split('\t') {
+            if count == fields.len() {
+                return Err(malformed(index + 1, "too many fields"));
+            }
+            fields[count] = field;
+            count += 1;
+        }
         tables
-            .record(&fields)
+            .record(&fields[..count])
             .map_err(|message| malformed(index + 1, message))?;
     }
     if tables.senses.is_empty() || tables.forms.is_empty() {

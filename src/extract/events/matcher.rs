@@ -37,9 +37,11 @@ thread_local! {
 
 /// Words after which a verb form is read as a noun ("the attack", "China 's visit").
 fn is_determiner(word: &str) -> bool {
-    ["a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "'s", "’s"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(word))
+    [
+        "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "'s", "’s",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 fn is_clause_break(word: &str) -> bool {
@@ -109,7 +111,13 @@ impl EventLexicon {
     }
 
     /// Matches one item at word `at`; returns one past its last word.
-    fn item_at(&self, item: &Item, sentence: &Sentence, at: usize, found: &mut Found) -> Option<usize> {
+    fn item_at(
+        &self,
+        item: &Item,
+        sentence: &Sentence,
+        at: usize,
+        found: &mut Found,
+    ) -> Option<usize> {
         match item {
             Item::Words(phrase) => {
                 let len = self.phrase_len(phrase, sentence.ids, at)?;
@@ -194,8 +202,7 @@ impl EventLexicon {
                         if pattern.lemma.is_some_and(|lemma| lemma != form.lemma) {
                             continue;
                         }
-                        let Some(found) =
-                            self.verify(pattern_id, sentence, verb, scratch, passive)
+                        let Some(found) = self.verify(pattern_id, sentence, verb, scratch, passive)
                         else {
                             continue;
                         };
@@ -297,7 +304,13 @@ fn positions(words: &[&str], sentence: &Sentence, verb: (usize, usize), scratch:
 }
 
 /// Whether the verb at `verb` is a participle after a form of "be" ("were lifted").
-fn is_passive(lexicon: &EventLexicon, words: &[&str], ids: &[u32], verb: usize, participle: bool) -> bool {
+fn is_passive(
+    lexicon: &EventLexicon,
+    words: &[&str],
+    ids: &[u32],
+    verb: usize,
+    participle: bool,
+) -> bool {
     participle
         && (verb.saturating_sub(3)..verb)
             .rev()
@@ -394,9 +407,7 @@ fn find_with(
             }
             continue;
         }
-        let default = forms
-            .iter()
-            .find_map(|&f| lexicon.form_default[f as usize]);
+        let default = forms.iter().find_map(|&f| lexicon.form_default[f as usize]);
         if let Some(sense_id) = default {
             let sense = lexicon.sense(sense_id);
             if let Some(category) = sense.category {
@@ -455,7 +466,12 @@ fn mark_compound_heads(lexicon: &EventLexicon, sentence: &Sentence, scratch: &mu
 }
 
 /// Curated nouns and phrases on the words no pattern took, longest first.
-fn find_nouns(lexicon: &EventLexicon, sentence: &Sentence, scratch: &mut Scratch, out: &mut Vec<EventMatch>) {
+fn find_nouns(
+    lexicon: &EventLexicon,
+    sentence: &Sentence,
+    scratch: &mut Scratch,
+    out: &mut Vec<EventMatch>,
+) {
     let ids = sentence.ids;
     let mut at = 0;
     while at < ids.len() {
@@ -497,7 +513,11 @@ fn find_nouns(lexicon: &EventLexicon, sentence: &Sentence, scratch: &mut Scratch
                 flags: sense.flags,
                 source_prep: None,
                 target_prep: None,
-                kind: if noun.phrase_kind { CueKind::Phrase } else { CueKind::Noun },
+                kind: if noun.phrase_kind {
+                    CueKind::Phrase
+                } else {
+                    CueKind::Noun
+                },
             });
         }
         at += len;
@@ -510,4 +530,3 @@ impl Flags {
         self == Flags::default()
     }
 }
-

@@ -281,10 +281,12 @@ impl EventLexicon {
     /// Parses a lexicon in the format of `assets/events.txt` and builds its indexes.
     pub fn from_source(text: &str) -> Result<EventLexicon, ExtractError> {
         let mut tables = load::parse(text)?;
-        let be_words = ["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets"]
-            .iter()
-            .map(|w| tables.word(w))
-            .collect();
+        let be_words = [
+            "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets",
+        ]
+        .iter()
+        .map(|w| tables.word(w))
+        .collect();
         let mut lexicon = EventLexicon {
             starts: vec![Starts::default(); tables.words.len()],
             words: tables.words,
@@ -404,9 +406,8 @@ impl EventLexicon {
     }
 
     fn single_modifier(&self, word: &str, kind: ModifierKind) -> bool {
-        self.word_id(word).is_some_and(|id| {
-            self.starts[id as usize].modifier_kinds & (1 << (kind as u8)) != 0
-        })
+        self.word_id(word)
+            .is_some_and(|id| self.starts[id as usize].modifier_kinds & (1 << (kind as u8)) != 0)
     }
 
     /// Whether the single word is a negator ("not", "never", "denied").

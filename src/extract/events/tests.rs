@@ -39,7 +39,11 @@ fn a_verb_states_its_blocks_default_code() {
     // INVADE [192] is a default code, no pattern needed, in every inflection.
     for form in ["invaded", "invades", "invading", "invade"] {
         let text = format!("Atlantis {form} Lemuria .");
-        assert_eq!(summary(&text), [(form.to_owned(), Category::Coerce, "192".to_owned())], "{text}");
+        assert_eq!(
+            summary(&text),
+            [(form.to_owned(), Category::Coerce, "192".to_owned())],
+            "{text}"
+        );
     }
 }
 
@@ -52,9 +56,15 @@ fn a_pattern_flips_the_verbs_code() {
     assert_eq!(&*lexicon().sense(lifted[0].sense).cameo, "085");
     assert_eq!(lifted[0].words.as_slice(), [2, 4]);
     // ... while imposing them is 163, which the PLOVER table files under COERCE.
-    assert_eq!(categories("The union imposed sanctions on Atlantis ."), [Category::Coerce]);
+    assert_eq!(
+        categories("The union imposed sanctions on Atlantis ."),
+        [Category::Coerce]
+    );
     // The noun alone is the same CAMEO 163 event.
-    assert_eq!(categories("New sanctions on Atlantis ."), [Category::Coerce]);
+    assert_eq!(
+        categories("New sanctions on Atlantis ."),
+        [Category::Coerce]
+    );
 }
 
 #[test]
@@ -127,11 +137,27 @@ fn a_parse_keeps_pattern_words_in_the_verbs_subtree() {
     // "lifted" (1) has object "ban" (3); "sanctions" (7) is the object of the conjoined "warned"
     // (6), deeper in the subtree: the nearer pattern word wins.
     let text = tokens("Atlantis lifted a ban and Lemuria warned sanctions");
-    let heads = [Some(1), None, Some(3), Some(1), Some(6), Some(6), Some(1), Some(6)];
+    let heads = [
+        Some(1),
+        None,
+        Some(3),
+        Some(1),
+        Some(6),
+        Some(6),
+        Some(1),
+        Some(6),
+    ];
     let mut out = Vec::new();
     lexicon().find(&text, Some(&heads), &mut out);
-    let lifted = out.iter().find(|m| m.anchor == 1).expect("lifted states an event");
-    assert_eq!(lifted.category, Category::Concede, "lift * ban is 081: {out:?}");
+    let lifted = out
+        .iter()
+        .find(|m| m.anchor == 1)
+        .expect("lifted states an event");
+    assert_eq!(
+        lifted.category,
+        Category::Concede,
+        "lift * ban is 081: {out:?}"
+    );
     assert_eq!(lifted.words.as_slice(), [1, 3]);
     // Far beyond the window, the parse still finds the object.
     let text = tokens("Atlantis lifted , after long and bitter months of debate , the sanctions");
@@ -140,8 +166,14 @@ fn a_parse_keeps_pattern_words_in_the_verbs_subtree() {
     heads[11] = Some(12);
     let mut out = Vec::new();
     lexicon().find(&text, Some(&heads), &mut out);
-    let lifted = out.iter().find(|m| m.anchor == 1).expect("lifted states an event");
-    assert_eq!((lifted.category, lifted.words.as_slice()), (Category::Retreat, &[1, 12][..]));
+    let lifted = out
+        .iter()
+        .find(|m| m.anchor == 1)
+        .expect("lifted states an event");
+    assert_eq!(
+        (lifted.category, lifted.words.as_slice()),
+        (Category::Retreat, &[1, 12][..])
+    );
     let mut windowed = Vec::new();
     lexicon().find(&text, None, &mut windowed);
     assert!(windowed.iter().all(|m| m.category != Category::Retreat));
@@ -166,15 +198,23 @@ fn scope_words_are_queried_by_token() {
     let words = tokens("they refused to impose no limits");
     let mut found = Vec::new();
     lex.modifiers(&words, &mut found);
-    let kinds: Vec<(ModifierKind, u32, u32)> = found.iter().map(|m| (m.kind, m.start, m.end)).collect();
-    assert_eq!(kinds, [(ModifierKind::Negator, 1, 3), (ModifierKind::Neutral, 4, 6)]);
+    let kinds: Vec<(ModifierKind, u32, u32)> =
+        found.iter().map(|m| (m.kind, m.start, m.end)).collect();
+    assert_eq!(
+        kinds,
+        [(ModifierKind::Negator, 1, 3), (ModifierKind::Neutral, 4, 6)]
+    );
 }
 
 #[test]
 fn multiword_verbs_beat_their_first_word() {
     // CANCEL's "call off" (with "* TALKS" [164:164]) over CALL [041:041].
     let found = summary("They called off the talks .");
-    assert_eq!(found.first().map(|f| f.1), Some(Category::Sanction), "{found:?}");
+    assert_eq!(
+        found.first().map(|f| f.1),
+        Some(Category::Sanction),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -187,15 +227,46 @@ fn from_source_is_a_verbatim_copy_of_bundled() {
 #[test]
 fn agent_words_know_the_state_from_the_rest() {
     let agents = AgentWords::bundled().expect("agents load");
-    for word in ["soldiers", "troops", "government", "army", "Navy", "police", "diplomats", "ministry", "companies", "firms", "officials", "people"] {
+    for word in [
+        "soldiers",
+        "troops",
+        "government",
+        "army",
+        "Navy",
+        "police",
+        "diplomats",
+        "ministry",
+        "companies",
+        "firms",
+        "officials",
+        "people",
+    ] {
         assert_eq!(agents.agent(word), Some(AgentKind::State), "{word}");
     }
-    for word in ["rebels", "militants", "insurgents", "opposition", "separatists", "terrorists", "protesters"] {
+    for word in [
+        "rebels",
+        "militants",
+        "insurgents",
+        "opposition",
+        "separatists",
+        "terrorists",
+        "protesters",
+    ] {
         assert_eq!(agents.agent(word), Some(AgentKind::NonState), "{word}");
     }
-    assert_eq!(agents.agent_at(&["security", "forces", "fired"], 0), Some((2, AgentKind::State)));
+    assert_eq!(
+        agents.agent_at(&["security", "forces", "fired"], 0),
+        Some((2, AgentKind::State))
+    );
     let names: Vec<&str> = agents.groups().iter().map(|g| g.name.as_str()).collect();
-    for name in ["taliban", "hamas", "hezbollah", "isis", "al-shabaab", "boko haram"] {
+    for name in [
+        "taliban",
+        "hamas",
+        "hezbollah",
+        "isis",
+        "al-shabaab",
+        "boko haram",
+    ] {
         assert!(names.contains(&name), "{name}");
     }
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted");
