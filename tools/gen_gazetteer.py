@@ -10,7 +10,10 @@ Sources (see assets/LICENSES.md):
     and their members, office holders since 1990 with their terms, and the context rules for words
     that are not always countries.
 
-Usage: python3 tools/gen_gazetteer.py [--ref /work/shared/ref] [--out assets/gazetteer.ron]
+Usage: python3 tools/gen_gazetteer.py [--ref ../shared/ref] [--out assets]
+
+--ref defaults to ../shared/ref beside the repository; --out is a directory (gazetteer.ron is
+written into it) or a file path ending in .ron.
 
 The output is deterministic (sorted), so regenerating without changes gives the same file.
 """
@@ -422,10 +425,12 @@ def write_ron(out: Path, actors: list[Actor], persons: list[Person], blocks, con
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ref", type=Path, default=Path("/work/shared/ref"))
-    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "gazetteer.ron")
+    parser.add_argument("--ref", type=Path, default=ROOT.parent / "shared" / "ref")
+    parser.add_argument("--out", type=Path, default=ROOT / "assets")
     parser.add_argument("--no-phoenix", action="store_true", help="curated office holders only")
     args = parser.parse_args()
+    if args.out.suffix != ".ron":
+        args.out = args.out / "gazetteer.ron"
 
     territories = json.loads((args.ref / "cldr" / "territories.json").read_text(encoding="utf-8"))
     territories = territories["main"]["en"]["localeDisplayNames"]["territories"]

@@ -14,6 +14,7 @@
 pub mod analysis;
 pub mod coref;
 mod date;
+pub mod events;
 mod evidence;
 pub mod figures;
 pub mod gazetteer;
