@@ -63,35 +63,56 @@ impl SentenceAnalysis {
         mentions: &[ActorMention],
         parser: &Parser,
     ) {
+        self.prepare(text, index, span);
+        self.parse(text, mentions, parser);
+    }
+
+    /// Tokenizes the sentence only (words and their lower-cased forms, no tree yet): enough
+    /// to look for cue words before paying for a parse.
+    pub fn prepare(&mut self, text: &str, index: usize, span: Span) {
         let sentence = span.slice(text).unwrap_or_default();
         self.index = index;
         self.span = span;
         tokenize(sentence, &mut self.words);
         self.lower.clear();
         self.lower_ends.clear();
-        let mut forms: Vec<&str> = Vec::with_capacity(self.words.len());
+        self.tokens.clear();
         for word in &self.words {
-            let form = word.form(sentence);
-            forms.push(form);
-            for ch in form.chars() {
+            for ch in word.form(sentence).chars() {
                 self.lower.extend(ch.to_lowercase());
             }
             self.lower_ends.push(self.lower.len() as u32);
-        }
-        parser.parse(&forms, &mut self.parsed);
-        drop(forms);
-        self.tokens.clear();
-        for (word, parsed) in self.words.iter().zip(&self.parsed) {
             self.tokens.push(Token {
                 span: Span::new(span.start + word.span.start, span.start + word.span.end),
-                tag: parsed.tag,
-                head: parsed.head,
-                rel: reader_relation(parsed.rel),
+                tag: Upos::X,
+                head: None,
+                rel: Rel::Dep,
                 mention: None,
             });
         }
+        self.children.clear();
+        self.child_starts.clear();
+        self.mention_heads.clear();
+    }
+
+    /// Tags and parses the prepared sentence and maps its `mentions` onto the words.
+    pub fn parse(&mut self, text: &str, mentions: &[ActorMention], parser: &Parser) {
+        let sentence = self.span.slice(text).unwrap_or_default();
+        let forms: Vec<&str> = self.words.iter().map(|word| word.form(sentence)).collect();
+        parser.parse(&forms, &mut self.parsed);
+        drop(forms);
+        for (token, parsed) in self.tokens.iter_mut().zip(&self.parsed) {
+            token.tag = parsed.tag;
+            token.head = parsed.head;
+            token.rel = reader_relation(parsed.rel);
+        }
         self.index_tree();
         self.map_mentions(mentions);
+    }
+
+    /// The heads of all words, as the event lexicon's matcher takes them.
+    pub fn heads(&self) -> Vec<Option<u32>> {
+        self.tokens.iter().map(|token| token.head).collect()
     }
 
     /// Builds an analysis from given words and tree (tests and tools): `words` are

@@ -6,7 +6,8 @@
 //! "launched a missile attack" is not the anchor of "missile attack": "attack" is).
 
 use crate::extract::analysis::SentenceAnalysis;
-use crate::extract::lexicon::{LexMatch, PatternKind};
+use crate::extract::events::{EventLexicon, EventMatch};
+use crate::extract::lexicon::{CueSense, LexMatch, PatternKind};
 use crate::model::Span;
 
 /// A cue on the words of a sentence.
@@ -95,4 +96,54 @@ fn anchor_of(analysis: &SentenceAnalysis, first: u32, last: u32) -> u32 {
                 )
         })
         .unwrap_or(last)
+}
+
+/// Adds the event lexicon's matches as cues where the cue lexicon has none on the same words,
+/// each with a sense of its own appended to `senses`.
+pub(super) fn place_events(
+    analysis: &SentenceAnalysis,
+    lexicon: &EventLexicon,
+    matches: &[EventMatch],
+    cues: &mut Vec<TokenCue>,
+    senses: &mut Vec<CueSense>,
+) {
+    for found in matches {
+        let words = found.words.as_slice();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if cues
+            .iter()
+            .any(|cue| cue.anchor == found.anchor || (cue.first <= last && first <= cue.last))
+        {
+            continue;
+        }
+        let (Some(first_word), Some(last_word)) = (analysis.token(first), analysis.token(last))
+        else {
+            continue;
+        };
+        let span = Span::new(first_word.span.start, last_word.span.end);
+        let sense = lexicon.sense(found.sense);
+        let flags = found.flags;
+        senses.push(CueSense {
+            category: found.category,
+            mode: sense.mode.to_string(),
+            symmetric: flags.symmetric,
+            reversed: flags.reversed,
+            place_target: flags.place_target,
+            host_fallback: false,
+            from_source: flags.from_source,
+            from_target: flags.from_target,
+            with_target: flags.with_target,
+            hedge_after: flags.hedge_after,
+        });
+        cues.push(TokenCue {
+            sense: senses.len() - 1,
+            first,
+            last,
+            anchor: found.anchor,
+            span,
+        });
+    }
+    cues.sort_by_key(|cue| (cue.first, cue.last));
 }

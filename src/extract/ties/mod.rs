@@ -19,6 +19,8 @@ mod window;
 pub(crate) use tree::NON_STATE_HEADS;
 
 use super::analysis::SentenceAnalysis;
+use super::events::{EventLexicon, EventMatch};
+use super::lexicon::CueSense;
 use super::lexicon::{LexMatch, PatternKind};
 use super::parse::Parser;
 use super::{ActorMention, Lexicon, evidence_for};
@@ -57,6 +59,7 @@ pub fn extract_ties(
     read_by_window.dedup();
     let mut recent = Vec::new();
     let mut reader = Reader::default();
+    let events = EventLexicon::bundled().ok();
     let mut first_mention = 0;
     for (index, &span) in sentences.iter().enumerate() {
         while first_mention < mentions.len() && mentions[first_mention].span.start < span.start {
@@ -78,20 +81,47 @@ pub fn extract_ties(
             continue;
         };
         lexicon.scan_into(sentence_text, &mut reader.matches);
-        if !reader
+        reader.analysis.prepare(text, index, span);
+        let words: Vec<&str> = reader.analysis.lower_words().collect();
+        reader.events.clear();
+        if let Some(events) = events {
+            events.find(&words, None, &mut reader.events);
+        }
+        drop(words);
+        let has_cue = reader
             .matches
             .iter()
-            .any(|found| matches!(found.kind, PatternKind::Cue(_)))
-        {
+            .any(|found| matches!(found.kind, PatternKind::Cue(_)));
+        if !has_cue && reader.events.is_empty() {
             continue;
         }
-        reader.analysis.analyse(text, index, span, local, parser);
+        reader.analysis.parse(text, local, parser);
+        if let Some(events) = events {
+            // Again with the tree: patterns are checked against the verb's subtree.
+            let words: Vec<&str> = reader.analysis.lower_words().collect();
+            let heads = reader.analysis.heads();
+            reader.events.clear();
+            events.find(&words, Some(&heads), &mut reader.events);
+        }
         cues::place_cues(
             &reader.analysis,
             &reader.matches,
             &mut reader.cues,
             &mut reader.modifiers,
         );
+        if reader.senses.is_empty() {
+            reader.senses = lexicon.senses().to_vec();
+        }
+        reader.senses.truncate(lexicon.senses().len());
+        if let Some(events) = events {
+            cues::place_events(
+                &reader.analysis,
+                events,
+                &reader.events,
+                &mut reader.cues,
+                &mut reader.senses,
+            );
+        }
         // A cue that is part of a name ("the Peace Palace") states nothing.
         let analysis = &reader.analysis;
         reader.cues.retain(|cue| {
@@ -117,6 +147,9 @@ struct Reader {
     matches: Vec<LexMatch>,
     cues: Vec<TokenCue>,
     modifiers: Modifiers,
+    events: Vec<EventMatch>,
+    /// The cue lexicon's senses, then those of this sentence's event-lexicon matches.
+    senses: Vec<CueSense>,
 }
 
 /// Sorts ties by (source, target, category, mode, negated, hedged) and merges equal keys,
@@ -238,10 +271,10 @@ fn read_sentence(
     let mut pairs: Vec<Found<'_>> = Vec::new();
     let cue_context = tree::CueContext {
         cues: &reader.cues,
-        senses: lexicon.senses(),
+        senses: &reader.senses,
     };
     for cue in &reader.cues {
-        let Some(sense) = lexicon.senses().get(cue.sense) else {
+        let Some(sense) = reader.senses.get(cue.sense) else {
             continue;
         };
         let Some(found) = tree::find_roles(analysis, cue, sense, &cue_context) else {
@@ -252,7 +285,7 @@ fn read_sentence(
             analysis,
             cue,
             &reader.cues,
-            lexicon.senses(),
+            &reader.senses,
             &reader.modifiers,
         );
         pairs.clear();
