@@ -133,3 +133,15 @@ fn joint_exercises_with_a_navy_tie_both_countries() {
         "{found:?}"
     );
 }
+
+#[test]
+fn money_handed_to_another_country_is_aid() {
+    let found = ties("Norway provided 5 million euros to Kenya.");
+    assert!(has(&found, "NOR", "KEN", Category::Aid, false), "{found:?}");
+    let found = ties("Japan has sent emergency supplies to Nepal.");
+    assert!(has(&found, "JPN", "NPL", Category::Aid, false), "{found:?}");
+    assert!(
+        !has(&found, "JPN", "NPL", Category::Mobilize, false),
+        "{found:?}"
+    );
+}

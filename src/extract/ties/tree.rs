@@ -439,7 +439,7 @@ fn target_mentions(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, out
             Phrase::Modifier => !blocked && possessor.is_none_or(|owner| owner == mention),
             Phrase::Nested => {
                 let prep = nested_prep(prep);
-                matches!(prep, "of" | "from")
+                matches!(prep, "of" | "from" | "to")
                     || (sense.symmetric && prep == "with")
                     || DIRECTIONAL_PREPS.contains(&prep)
                     || (sense.place_target && !owned && !aimed && PLACE_PREPS.contains(&prep))
