@@ -18,6 +18,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod money;
+pub mod parse;
 pub mod sentences;
 pub mod ties;
 mod word_starts;

@@ -1,0 +1,239 @@
+//! Part-of-speech tagging and dependency parsing of English sentences, in pure Rust.
+//!
+//! Three averaged-perceptron classifiers, trained on UD English Web Treebank by
+//! `tools/train_parser.rs` and bundled as `assets/parser.bin`:
+//! 1. [`tagger`] gives each word its UPOS tag, greedily left to right;
+//! 2. [`parser`] builds the unlabelled tree with greedy arc-hybrid transitions (trained with a
+//!    dynamic oracle and exploration);
+//! 3. [`labeler`] names each arc with its UD relation, seeing the whole tree.
+//!
+//! Input is one sentence as words in UD tokenization ("China" "'s", "do" "n't", punctuation
+//! split off). Every step is linear in the words; a sentence longer than [`MAX_WORDS`] is
+//! tagged whole but parsed in windows cut after punctuation near the limit, each window's roots
+//! being roots of the whole. Parsing allocates nothing once its scratch buffers have grown:
+//! [`Parser::parse`] keeps them in a thread-local [`ParseScratch`], [`Parser::parse_with`]
+//! takes one from the caller. The [`Parser`] itself is immutable, so one is shared by threads.
+
+pub mod conllu;
+mod features;
+mod labeler;
+mod labels;
+mod model_file;
+mod parser;
+mod tagger;
+pub mod train;
+mod weights;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use features::{CaseMode, WordInfo};
+use labeler::Tree;
+use parser::{NONE, State};
+use weights::Weights;
+
+pub use labels::{Rel, Upos};
+pub use model_file::ParseModelError;
+
+use super::ExtractError;
+
+/// Longest stretch of words parsed as one tree; longer sentences are parsed in windows.
+pub const MAX_WORDS: usize = 150;
+
+/// The bundled model file.
+const BUNDLED: &[u8] = include_bytes!("../../../assets/parser.bin");
+
+/// One parsed word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParsedWord {
+    /// Its part of speech.
+    pub tag: Upos,
+    /// 0-based index of its head word; `None` for a root.
+    pub head: Option<u32>,
+    /// Its relation to the head ([`Rel::Root`] for a root).
+    pub rel: Rel,
+}
+
+/// The tagger's, parser's and labeler's weights.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parser {
+    tagger: Weights,
+    parser: Weights,
+    labeler: Weights,
+    /// Word (lower-cased) -> the tags it had in training.
+    lexicon: Weights,
+}
+
+/// Buffers [`Parser::parse_with`] reuses from sentence to sentence.
+#[derive(Clone, Debug, Default)]
+pub struct ParseScratch {
+    lower: String,
+    infos: Vec<WordInfo>,
+    tags: Vec<Upos>,
+    keys: Vec<u32>,
+    state: State,
+    heads: Vec<u32>,
+    window_heads: Vec<u32>,
+    tree: Tree,
+    labels: Vec<Option<Rel>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<ParseScratch> = RefCell::new(ParseScratch::default());
+}
+
+impl Parser {
+    /// The bundled model, decoded on first use.
+    pub fn bundled() -> Result<&'static Parser, ExtractError> {
+        static MODEL: OnceLock<Result<Parser, ParseModelError>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| Parser::from_bytes(BUNDLED))
+            .as_ref()
+            .map_err(|error| ExtractError::Asset {
+                name: "parser.bin",
+                message: error.to_string(),
+            })
+    }
+
+    /// Decodes a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ParseModelError> {
+        let mut tables = model_file::decode(bytes)?.into_iter();
+        let (Some(tagger), Some(parser), Some(labeler), Some(lexicon), None) = (
+            tables.next(),
+            tables.next(),
+            tables.next(),
+            tables.next(),
+            tables.next(),
+        ) else {
+            return Err(ParseModelError::Malformed("expected four tables"));
+        };
+        if tagger.classes() != Upos::COUNT
+            || parser.classes() != parser::MOVES
+            || labeler.classes() != Rel::COUNT
+            || lexicon.classes() != Upos::COUNT
+        {
+            return Err(ParseModelError::Malformed("class counts do not match"));
+        }
+        Ok(Parser {
+            tagger,
+            parser,
+            labeler,
+            lexicon,
+        })
+    }
+
+    /// Encodes the model as a model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        model_file::encode(&[&self.tagger, &self.parser, &self.labeler, &self.lexicon])
+    }
+
+    /// Number of rows in the tagger, parser, labeler and lexicon tables.
+    pub fn sizes(&self) -> [usize; 4] {
+        [
+            self.tagger.len(),
+            self.parser.len(),
+            self.labeler.len(),
+            self.lexicon.len(),
+        ]
+    }
+
+    /// Tags and parses one sentence given as words; `out` is cleared and gets one entry per word.
+    /// Uses a thread-local [`ParseScratch`].
+    pub fn parse(&self, words: &[&str], out: &mut Vec<ParsedWord>) {
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.parse_with(words, &mut scratch, out),
+            // Re-entered from inside a parse on this thread: use fresh buffers.
+            Err(_) => self.parse_with(words, &mut ParseScratch::default(), out),
+        });
+    }
+
+    /// [`Parser::parse`] with the caller's scratch buffers.
+    pub fn parse_with(&self, words: &[&str], scratch: &mut ParseScratch, out: &mut Vec<ParsedWord>) {
+        out.clear();
+        self.tag_with(words, scratch);
+        let ParseScratch {
+            infos,
+            tags,
+            keys,
+            state,
+            heads,
+            window_heads,
+            tree,
+            labels,
+            ..
+        } = scratch;
+        heads.clear();
+        let mut start = 0;
+        while start < words.len() {
+            let end = window_end(tags, start);
+            parser::parse(
+                &self.parser,
+                &infos[start..end],
+                &tags[start..end],
+                state,
+                keys,
+                window_heads,
+            );
+            heads.extend(
+                window_heads
+                    .iter()
+                    .map(|&h| if h == NONE { NONE } else { h + start as u32 }),
+            );
+            start = end;
+        }
+        tree.build(heads);
+        labeler::label(&self.labeler, tree, heads, infos, tags, labels, keys);
+        out.extend(
+            tags.iter()
+                .zip(heads.iter())
+                .zip(labels.iter())
+                .map(|((&tag, &head), &rel)| ParsedWord {
+                    tag,
+                    head: (head != NONE).then_some(head),
+                    rel: rel.unwrap_or(Rel::Dep),
+                }),
+        );
+    }
+
+    /// Tags the words into `scratch.tags` (with their features in `scratch.infos`).
+    fn tag_with(&self, words: &[&str], scratch: &mut ParseScratch) {
+        let mode = CaseMode::of(words);
+        scratch.infos.clear();
+        for word in words {
+            let mut info = WordInfo::of(word, &mut scratch.lower);
+            info.classes = self.lexicon.class_mask(features::lexicon_key(info.lower));
+            scratch.infos.push(info);
+        }
+        tagger::tag(
+            &self.tagger,
+            &scratch.infos,
+            mode,
+            &mut scratch.tags,
+            &mut scratch.keys,
+        );
+    }
+
+    /// Tags the words only.
+    pub fn tag(&self, words: &[&str], out: &mut Vec<Upos>) {
+        let mut scratch = ParseScratch::default();
+        self.tag_with(words, &mut scratch);
+        out.clear();
+        out.extend_from_slice(&scratch.tags);
+    }
+}
+
+/// End of the window that starts at `start`: the whole rest if it fits in [`MAX_WORDS`], else
+/// just after the last punctuation in the window's second half, else at the limit.
+fn window_end(tags: &[Upos], start: usize) -> usize {
+    let limit = start + MAX_WORDS;
+    if tags.len() <= limit {
+        return tags.len();
+    }
+    (start + MAX_WORDS / 2..limit)
+        .rev()
+        .find(|&i| tags[i] == Upos::PUNCT)
+        .map_or(limit, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests;

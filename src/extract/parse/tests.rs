@@ -1,0 +1,145 @@
+//! Unit tests of the parser's API on a tiny model trained here, so they hold whatever the
+//! bundled weights are: empty input, long sentences in windows, bad model files, threads.
+
+use super::conllu::GoldWord;
+use super::train::{Config, train};
+use super::*;
+
+/// A few sentences, enough for a model that produces trees of the right shape.
+fn tiny_model() -> Parser {
+    let text = "1\tThe\tthe\tDET\t_\t_\t2\tdet\t_\t_\n2\tcat\tcat\tNOUN\t_\t_\t3\tnsubj\t_\t_\n\
+                3\tsat\tsit\tVERB\t_\t_\t0\troot\t_\t_\n4\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n\
+                1\tPeru\tPeru\tPROPN\t_\t_\t2\tnsubj\t_\t_\n2\tsigned\tsign\tVERB\t_\t_\t0\troot\t_\t_\n\
+                3\ta\ta\tDET\t_\t_\t4\tdet\t_\t_\n4\tdeal\tdeal\tNOUN\t_\t_\t2\tobj\t_\t_\n\
+                5\t,\t,\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n";
+    let sentences: Vec<Vec<GoldWord>> = conllu::read(text).expect("reads");
+    let config = Config {
+        tagger_epochs: 3,
+        fold_epochs: 2,
+        parser_epochs: 3,
+        labeler_epochs: 3,
+        ..Config::default()
+    };
+    train(&sentences, &[], &config, &mut |_| {}).model([0.0; 3])
+}
+
+fn assert_tree(out: &[ParsedWord]) {
+    for (i, word) in out.iter().enumerate() {
+        if let Some(head) = word.head {
+            assert!((head as usize) < out.len() && head as usize != i, "bad head at {i}");
+            assert_ne!(word.rel, Rel::Root);
+        } else {
+            assert_eq!(word.rel, Rel::Root);
+        }
+    }
+    // No cycles: every word reaches a root within len steps.
+    for start in 0..out.len() {
+        let (mut at, mut steps) = (start, 0);
+        while let Some(head) = out[at].head {
+            at = head as usize;
+            steps += 1;
+            assert!(steps <= out.len(), "cycle through {start}");
+        }
+    }
+}
+
+#[test]
+fn empty_input_gives_empty_output() {
+    let model = tiny_model();
+    let mut out = vec![ParsedWord {
+        tag: Upos::X,
+        head: None,
+        rel: Rel::Dep,
+    }];
+    model.parse(&[], &mut out);
+    assert!(out.is_empty());
+}
+
+#[test]
+fn a_sentence_gets_one_tree_with_one_root() {
+    let model = tiny_model();
+    let mut out = Vec::new();
+    model.parse(&["The", "cat", "signed", "a", "deal", "."], &mut out);
+    assert_eq!(out.len(), 6);
+    assert_tree(&out);
+    assert_eq!(out.iter().filter(|w| w.head.is_none()).count(), 1);
+}
+
+#[test]
+fn long_input_is_parsed_in_windows_in_linear_time() {
+    let model = tiny_model();
+    let words: Vec<&str> = ["the", "cat", "sat", ",", "a", "deal", "signed", "."]
+        .iter()
+        .copied()
+        .cycle()
+        .take(10_000)
+        .collect();
+    let mut out = Vec::new();
+    let started = std::time::Instant::now();
+    model.parse(&words[..1_000], &mut out);
+    let small = started.elapsed();
+    assert_eq!(out.len(), 1_000);
+    let started = std::time::Instant::now();
+    model.parse(&words, &mut out);
+    let large = started.elapsed();
+    assert_eq!(out.len(), 10_000);
+    assert_tree(&out);
+    // Each window is parsed alone: no arc crosses a window, and there are several roots.
+    let roots = out.iter().filter(|w| w.head.is_none()).count();
+    assert!(roots >= 10_000 / MAX_WORDS, "{roots} roots");
+    for (i, word) in out.iter().enumerate() {
+        if let Some(head) = word.head {
+            assert!(i.abs_diff(head as usize) < MAX_WORDS);
+        }
+    }
+    // Ten times the words may take at most forty times as long (linear, with slack for noise).
+    assert!(
+        large.as_secs_f64() <= 40.0 * small.as_secs_f64().max(1e-4),
+        "{small:?} for 1,000 words, {large:?} for 10,000"
+    );
+}
+
+#[test]
+fn windows_end_after_punctuation_near_the_limit() {
+    let mut tags = vec![Upos::NOUN; 400];
+    tags[120] = Upos::PUNCT;
+    assert_eq!(window_end(&tags, 0), 121);
+    assert_eq!(window_end(&tags, 121), 121 + MAX_WORDS);
+    assert_eq!(window_end(&tags[..100], 0), 100);
+}
+
+#[test]
+fn model_files_round_trip_and_damage_is_an_error() {
+    let model = tiny_model();
+    let bytes = model.to_bytes();
+    assert_eq!(Parser::from_bytes(&bytes).as_ref(), Ok(&model));
+    for cut in [0, 10, bytes.len() / 3, bytes.len() - 1] {
+        assert!(Parser::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut bad = bytes.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 1;
+    assert_eq!(Parser::from_bytes(&bad), Err(ParseModelError::Checksum));
+    // A well-formed file with the wrong tables is refused too.
+    let tables = model_file::sample_tables();
+    let other = model_file::encode(&tables.iter().collect::<Vec<_>>());
+    assert!(Parser::from_bytes(&other).is_err());
+}
+
+#[test]
+fn the_parser_is_shared_by_threads() {
+    fn assert_sync<T: Sync + Send>() {}
+    assert_sync::<Parser>();
+    let model = tiny_model();
+    let mut expected = Vec::new();
+    model.parse(&["Peru", "signed", "a", "deal", "."], &mut expected);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                let mut out = Vec::new();
+                model.parse(&["Peru", "signed", "a", "deal", "."], &mut out);
+                assert_eq!(out, expected);
+            });
+        }
+    });
+}
