@@ -35,7 +35,13 @@ impl Tree {
     /// Builds the lists from `heads` ([`NONE`] = root).
     pub fn build(&mut self, heads: &[u32]) {
         let n = heads.len();
-        let head_of = |h: u32| if h == NONE || h as usize >= n { n } else { h as usize };
+        let head_of = |h: u32| {
+            if h == NONE || h as usize >= n {
+                n
+            } else {
+                h as usize
+            }
+        };
         self.start.clear();
         self.start.resize(n + 2, 0);
         for &h in heads {
@@ -126,10 +132,14 @@ pub fn features(
         5..=7 => 5,
         _ => 6,
     } + dir * 8;
-    let grand = heads.get(h).map_or(n, |&g| if g == NONE { n } else { g as usize });
+    let grand = heads
+        .get(h)
+        .map_or(n, |&g| if g == NONE { n } else { g as usize });
     let siblings = tree.kids(h);
     let rank = tree.rank[d] as usize;
-    let left_sibling = rank.checked_sub(1).map_or(NONE as usize, |r| siblings[r] as usize);
+    let left_sibling = rank
+        .checked_sub(1)
+        .map_or(NONE as usize, |r| siblings[r] as usize);
     let kids = tree.kids(d);
     let d_info = infos.get(d).copied().unwrap_or_default();
     out.extend_from_slice(&[

@@ -148,7 +148,12 @@ impl Parser {
     }
 
     /// [`Parser::parse`] with the caller's scratch buffers.
-    pub fn parse_with(&self, words: &[&str], scratch: &mut ParseScratch, out: &mut Vec<ParsedWord>) {
+    pub fn parse_with(
+        &self,
+        words: &[&str],
+        scratch: &mut ParseScratch,
+        out: &mut Vec<ParsedWord>,
+    ) {
         out.clear();
         self.tag_with(words, scratch);
         let ParseScratch {
@@ -183,16 +188,13 @@ impl Parser {
         }
         tree.build(heads);
         labeler::label(&self.labeler, tree, heads, infos, tags, labels, keys);
-        out.extend(
-            tags.iter()
-                .zip(heads.iter())
-                .zip(labels.iter())
-                .map(|((&tag, &head), &rel)| ParsedWord {
-                    tag,
-                    head: (head != NONE).then_some(head),
-                    rel: rel.unwrap_or(Rel::Dep),
-                }),
-        );
+        out.extend(tags.iter().zip(heads.iter()).zip(labels.iter()).map(
+            |((&tag, &head), &rel)| ParsedWord {
+                tag,
+                head: (head != NONE).then_some(head),
+                rel: rel.unwrap_or(Rel::Dep),
+            },
+        ));
     }
 
     /// Tags the words into `scratch.tags` (with their features in `scratch.infos`).

@@ -224,7 +224,9 @@ pub fn features(state: &State, infos: &[WordInfo], tags: &[Upos], out: &mut Vec<
         if i == NONE || i as usize >= n {
             NONE_WORD
         } else {
-            infos.get(i as usize).map_or(NONE_WORD, |info| u64::from(info.classes))
+            infos
+                .get(i as usize)
+                .map_or(NONE_WORD, |info| u64::from(info.classes))
         }
     };
     let (s0c, b0c, s1c, b1c) = (c(s0), c(b0), c(s1), c(b1));
@@ -232,7 +234,9 @@ pub fn features(state: &State, infos: &[WordInfo], tags: &[Upos], out: &mut Vec<
         if i == NONE || i as usize >= n {
             NONE_WORD
         } else {
-            infos.get(i as usize).map_or(NONE_WORD, |info| info.suffix[2])
+            infos
+                .get(i as usize)
+                .map_or(NONE_WORD, |info| info.suffix[2])
         }
     };
     let d1 = distance(s1, s0);

@@ -6,7 +6,9 @@
 //! way it does mid-sentence; the training data is augmented with Title Case and ALL CAPS copies
 //! so those weights are learnt.
 
-use super::features::{CaseMode, FLAG_ALL_CAPS, FLAG_CAPITAL, FLAG_DIGIT, FLAG_HYPHEN, WordInfo, key};
+use super::features::{
+    CaseMode, FLAG_ALL_CAPS, FLAG_CAPITAL, FLAG_DIGIT, FLAG_HYPHEN, WordInfo, key,
+};
 use super::labels::Upos;
 use super::weights::{Weights, argmax};
 
@@ -57,9 +59,19 @@ pub fn features(infos: &[WordInfo], mode: CaseMode, i: usize, prev: [u64; 2], ou
         key(23, at(-1).map_or(EDGE, |n| n.suffix[2]), 0, 0),
         key(24, at(1).map_or(EDGE, |n| n.shape), mode, 0),
         key(25, at(-1).map_or(EDGE, |n| n.shape), mode, 0),
-        key(26, u64::from(w.flags & (FLAG_DIGIT | FLAG_HYPHEN)), caps, mode),
+        key(
+            26,
+            u64::from(w.flags & (FLAG_DIGIT | FLAG_HYPHEN)),
+            caps,
+            mode,
+        ),
         key(27, p1, w.suffix[2], 0),
-        key(28, at(1).map_or(EDGE, |n| u64::from(n.flags & FLAG_CAPITAL)), caps, mode),
+        key(
+            28,
+            at(1).map_or(EDGE, |n| u64::from(n.flags & FLAG_CAPITAL)),
+            caps,
+            mode,
+        ),
         key(29, u64::from(w.classes), 0, 0),
         key(30, u64::from(w.classes), p1, 0),
         key(31, u64::from(w.classes), classes(1), 0),

@@ -26,7 +26,10 @@ fn tiny_model() -> Parser {
 fn assert_tree(out: &[ParsedWord]) {
     for (i, word) in out.iter().enumerate() {
         if let Some(head) = word.head {
-            assert!((head as usize) < out.len() && head as usize != i, "bad head at {i}");
+            assert!(
+                (head as usize) < out.len() && head as usize != i,
+                "bad head at {i}"
+            );
             assert_ne!(word.rel, Rel::Root);
         } else {
             assert_eq!(word.rel, Rel::Root);

@@ -12,11 +12,11 @@ mod perceptron;
 
 use super::conllu::{GoldWord, Scores, title_case};
 use super::features::{CaseMode, WordInfo, lexicon_key};
-use super::weights::{Row, Weights};
 use super::labeler::{self, Tree};
 use super::labels::{Rel, Upos};
 use super::parser::{self, MOVES, NONE, State};
 use super::tagger;
+use super::weights::{Row, Weights};
 use super::{ParseScratch, Parser};
 use perceptron::Perceptron;
 
@@ -137,7 +137,10 @@ impl Sample {
         let n = sentence.len() as u32;
         Sample {
             forms: sentence.iter().map(|w| w.form.clone()).collect(),
-            infos: sentence.iter().map(|w| WordInfo::of(&w.form, lower)).collect(),
+            infos: sentence
+                .iter()
+                .map(|w| WordInfo::of(&w.form, lower))
+                .collect(),
             tags: sentence.iter().map(|w| w.tag).collect(),
             heads: sentence.iter().map(|w| w.head.unwrap_or(n)).collect(),
             rels: sentence.iter().map(|w| w.rel).collect(),
@@ -164,7 +167,10 @@ pub fn train(
     // Each training word's tag set comes from the other folds, so that the classifiers learn
     // what an unknown word looks like as often as it happens on new text.
     for fold in 0..folds {
-        let others = train.iter().enumerate().filter(|(i, _)| fold_of(*i) != fold);
+        let others = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of(*i) != fold);
         let fold_lexicon = build_lexicon(others.map(|(_, s)| s));
         for (i, sample) in samples.iter_mut().enumerate() {
             if fold_of(i) == fold {
@@ -188,15 +194,21 @@ pub fn train(
             .filter(|&i| !held(i))
             .map(|i| &samples[i])
             .collect();
-        let weights =
-            train_tagger(&others, config.fold_epochs, config, &mut rng).export(0.0);
+        let weights = train_tagger(&others, config.fold_epochs, config, &mut rng).export(0.0);
         let mut correct = (0usize, 0usize);
         for i in (0..samples.len()).filter(|&i| held(i)) {
-            for (casing, out) in [(Casing::AsIs, &mut plain[i]), (Casing::Title, &mut title[i])] {
+            for (casing, out) in [
+                (Casing::AsIs, &mut plain[i]),
+                (Casing::Title, &mut title[i]),
+            ] {
                 let forms = recase(&samples[i].forms, casing);
                 tag_forms(&weights, &fold_lexicon, &forms, &mut scratch, out);
             }
-            correct.0 += plain[i].iter().zip(&samples[i].tags).filter(|(a, b)| a == b).count();
+            correct.0 += plain[i]
+                .iter()
+                .zip(&samples[i].tags)
+                .filter(|(a, b)| a == b)
+                .count();
             correct.1 += samples[i].tags.len();
         }
         log(format!(
@@ -217,17 +229,32 @@ pub fn train(
     let mut dev_tags: Vec<Vec<Upos>> = Vec::with_capacity(dev_samples.len());
     for sample in &dev_samples {
         let mut tags = Vec::new();
-        tag_forms(&tagger_weights, &lexicon, &sample.forms, &mut scratch, &mut tags);
+        tag_forms(
+            &tagger_weights,
+            &lexicon,
+            &sample.forms,
+            &mut scratch,
+            &mut tags,
+        );
         dev_tags.push(tags);
     }
-    let parser = train_parser(&samples, [&plain, &title], config, &mut rng, &mut |epoch, p| {
-        if dev_samples.is_empty() || epoch + 4 < config.parser_epochs {
-            return;
-        }
-        let weights = p.export(config.prune);
-        let uas = parser_uas(&weights, &dev_samples, &dev_tags);
-        log(format!("parser epoch {epoch}: dev UAS {uas:.2} ({} rows)", weights.len()));
-    });
+    let parser = train_parser(
+        &samples,
+        [&plain, &title],
+        config,
+        &mut rng,
+        &mut |epoch, p| {
+            if dev_samples.is_empty() || epoch + 4 < config.parser_epochs {
+                return;
+            }
+            let weights = p.export(config.prune);
+            let uas = parser_uas(&weights, &dev_samples, &dev_tags);
+            log(format!(
+                "parser epoch {epoch}: dev UAS {uas:.2} ({} rows)",
+                weights.len()
+            ));
+        },
+    );
     log(format!("parser: {} rows", parser.rows()));
     Learnt {
         tagger,
@@ -290,7 +317,10 @@ impl Learnt {
 fn tag_forms(
     weights: &Weights,
     lexicon: &Weights,
-    forms: &[String], scratch: &mut ParseScratch, out: &mut Vec<Upos>) {
+    forms: &[String],
+    scratch: &mut ParseScratch,
+    out: &mut Vec<Upos>,
+) {
     let words: Vec<&str> = forms.iter().map(String::as_str).collect();
     let mode = CaseMode::of(&words);
     scratch.infos.clear();
@@ -302,12 +332,7 @@ fn tag_forms(
     tagger::tag(weights, &scratch.infos, mode, out, &mut scratch.keys);
 }
 
-fn train_tagger(
-    samples: &[&Sample],
-    epochs: usize,
-    config: &Config,
-    rng: &mut Rng,
-) -> Perceptron {
+fn train_tagger(samples: &[&Sample], epochs: usize, config: &Config, rng: &mut Rng) -> Perceptron {
     let mut model = Perceptron::new(Upos::COUNT);
     let mut order: Vec<usize> = (0..samples.len()).collect();
     let (mut keys, mut scores, mut lower) = (Vec::new(), [0f32; Upos::COUNT], String::new());
@@ -317,7 +342,11 @@ fn train_tagger(
         for &i in &order {
             let sample = samples[i];
             let casing = if rng.chance(config.title_share) {
-                if rng.chance(0.5) { Casing::Title } else { Casing::TitleAp }
+                if rng.chance(0.5) {
+                    Casing::Title
+                } else {
+                    Casing::TitleAp
+                }
             } else if rng.chance(config.upper_share) {
                 Casing::Upper
             } else {
@@ -371,7 +400,11 @@ fn train_parser(
         let explore = epoch >= config.explore_from;
         for &i in &order {
             let sample = &samples[i];
-            let sentence_tags = if rng.chance(config.title_share) { &tags[1][i] } else { &tags[0][i] };
+            let sentence_tags = if rng.chance(config.title_share) {
+                &tags[1][i]
+            } else {
+                &tags[0][i]
+            };
             state.reset(sentence_tags);
             while !state.done() {
                 parser::features(&state, &sample.infos, sentence_tags, &mut keys);
@@ -393,7 +426,12 @@ fn train_parser(
     model
 }
 
-fn train_labeler(samples: &[Sample], tags: &[Vec<Upos>], config: &Config, rng: &mut Rng) -> Perceptron {
+fn train_labeler(
+    samples: &[Sample],
+    tags: &[Vec<Upos>],
+    config: &Config,
+    rng: &mut Rng,
+) -> Perceptron {
     let mut model = Perceptron::new(Rel::COUNT);
     let mut order: Vec<usize> = (0..samples.len()).collect();
     let (mut keys, mut scores, mut tree) = (Vec::new(), [0f32; Rel::COUNT], Tree::default());
@@ -414,7 +452,15 @@ fn train_labeler(samples: &[Sample], tags: &[Vec<Upos>], config: &Config, rng: &
                     labels[d] = Some(Rel::Root);
                     continue;
                 }
-                labeler::features(&tree, &heads, &sample.infos, &tags[i], &labels, d, &mut keys);
+                labeler::features(
+                    &tree,
+                    &heads,
+                    &sample.infos,
+                    &tags[i],
+                    &labels,
+                    d,
+                    &mut keys,
+                );
                 model.score(&keys, &mut scores);
                 let guess = best(&scores, |c| c != Rel::Root as usize);
                 model.update(&keys, sample.rels[d] as usize, guess);
@@ -430,7 +476,14 @@ fn parser_uas(weights: &Weights, samples: &[Sample], tags: &[Vec<Upos>]) -> f64 
     let (mut state, mut keys, mut heads) = (State::default(), Vec::new(), Vec::new());
     let (mut right, mut total) = (0usize, 0usize);
     for (sample, tags) in samples.iter().zip(tags) {
-        parser::parse(weights, &sample.infos, tags, &mut state, &mut keys, &mut heads);
+        parser::parse(
+            weights,
+            &sample.infos,
+            tags,
+            &mut state,
+            &mut keys,
+            &mut heads,
+        );
         let n = sample.heads.len() as u32;
         for (&h, &g) in heads.iter().zip(&sample.heads) {
             right += usize::from((if h == NONE { n } else { h }) == g);
