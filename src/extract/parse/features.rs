@@ -35,14 +35,17 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     mix64(h)
 }
 
-/// The key of a feature: template `template` with values `a`, `b`, `c`.
+/// The key of a feature: template `template` with values `a`, `b`, `c` (never 0, which marks
+/// an empty slot). Word values are hashes already, so one multiply each and a final mix do.
 #[inline]
 pub fn key(template: u32, a: u64, b: u64, c: u64) -> u32 {
-    let mut h = (u64::from(template) << 48) ^ 0x2545_f491_4f6c_dd1d;
-    h = mix64(h ^ a);
-    h = mix64(h ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15));
-    h = mix64(h ^ c.wrapping_mul(0xc2b2_ae3d_27d4_eb4f));
-    (h >> 32) as u32
+    let mut h = u64::from(template).wrapping_mul(0xd6e8_feb8_6659_fd93)
+        ^ a.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ b.rotate_left(23).wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
+        ^ c.rotate_left(41).wrapping_mul(0x1656_67b1_9e37_79f9);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    ((h >> 32) as u32).max(1)
 }
 
 /// The lexicon's key for a word's lower-cased hash.

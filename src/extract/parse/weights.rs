@@ -1,80 +1,89 @@
 //! The weight tables of the three classifiers, as they are used at run time.
 //!
-//! A table maps a feature key to a short sparse row of (class, weight) pairs: averaged
-//! perceptron weights quantised to integers, with the near-zero ones pruned away when the model
-//! was written. Rows live in one pool of packed `u32`s and are found through an open-addressing
-//! index of `u64` slots (key in the high half, pool offset + 1 in the low half), so a lookup is
-//! one probe in the index and one read in the pool, and scoring allocates nothing. Only the
+//! A table maps a feature key to the row of its class weights: averaged perceptron weights
+//! quantised to `i16`, near-zero ones pruned when the model was written. Rows sit inline in an
+//! open-addressing array of `u16`s, each slot the key's two halves followed by the row padded
+//! to a power of two (16 bytes for the parser's three moves, 64 for the tagger's seventeen
+//! tags), so a lookup is one memory access: the tables are far larger than the caches and the
+//! lookups dominate the time. Key 0 marks an empty slot (feature keys are never 0). Only the
 //! order of the scores matters to a perceptron, so the quantisation step is not kept.
 
 /// One sparse row: the key, and (class, weight) pairs.
 pub type Row = (u32, Vec<(u8, i16)>);
 
-/// A classifier's weights: feature key -> sparse row of class weights.
+/// A classifier's weights: feature key -> class weights.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Weights {
     classes: usize,
+    /// `u16`s per slot: 2 for the key, then the row, padded.
+    stride: usize,
     mask: usize,
-    slots: Vec<u64>,
-    pool: Vec<u32>,
+    slots: Vec<u16>,
     rows: usize,
 }
 
 impl Weights {
-    /// Builds the table from rows with distinct keys (each with at least one weight).
+    /// Builds the table from rows with distinct non-zero keys.
     pub fn from_rows(classes: usize, rows: &[Row]) -> Weights {
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
-        let mut weights = Weights {
-            classes,
-            mask: capacity - 1,
-            slots: vec![0; capacity],
-            pool: Vec::with_capacity(rows.iter().map(|(_, row)| row.len() + 1).sum()),
-            rows: 0,
-        };
+        let mut weights = Weights::with_capacity(classes, rows.len());
         for (key, row) in rows {
             weights.push_row(*key, row.iter().copied());
         }
         weights
     }
 
-    /// Empty table of this many rows' room, to be filled with [`Weights::push_row`].
-    pub fn with_capacity(classes: usize, rows: usize, entries: usize) -> Weights {
-        let capacity = (rows * 2).next_power_of_two().max(16);
+    /// Empty table with room for `rows` rows, to be filled with [`Weights::push_row`].
+    pub fn with_capacity(classes: usize, rows: usize) -> Weights {
+        let capacity = (rows + rows / 3 + 1).next_power_of_two().max(16);
+        let stride = (classes + 2).next_power_of_two();
         Weights {
             classes,
+            stride,
             mask: capacity - 1,
-            slots: vec![0; capacity],
-            pool: Vec::with_capacity(entries + rows),
+            slots: vec![0; capacity * stride],
             rows: 0,
         }
     }
 
-    /// Adds a row; returns false (and adds nothing) if the key is already there or the table is
-    /// full.
-    pub fn push_row(&mut self, key: u32, row: impl ExactSizeIterator<Item = (u8, i16)>) -> bool {
-        if self.rows * 2 >= self.slots.len() || self.pool.len() >= u32::MAX as usize / 2 {
+    /// Adds a row; returns false (and adds nothing) if the key is 0 or already there, a class
+    /// is out of range, or the table is full.
+    pub fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u8, i16)>) -> bool {
+        if key == 0 || (self.rows + 1) * 4 > (self.mask + 1) * 3 {
             return false;
         }
         let mut index = key as usize & self.mask;
         loop {
-            let slot = self.slots[index];
-            if slot == 0 {
+            let found = self.key_at(index);
+            if found == 0 {
                 break;
             }
-            if (slot >> 32) as u32 == key {
+            if found == key {
                 return false;
             }
             index = (index + 1) & self.mask;
         }
-        let offset = self.pool.len();
-        self.pool.push(row.len() as u32);
+        let base = index * self.stride;
         for (class, weight) in row {
-            self.pool
-                .push((u32::from(class) << 16) | u32::from(weight as u16));
+            let class = usize::from(class);
+            let Some(slot) = (class < self.classes)
+                .then_some(base + 2 + class)
+                .and_then(|at| self.slots.get_mut(at))
+            else {
+                self.slots[base + 2..base + self.stride].fill(0);
+                return false;
+            };
+            *slot = weight as u16;
         }
-        self.slots[index] = (u64::from(key) << 32) | (offset as u64 + 1);
+        self.slots[base] = key as u16;
+        self.slots[base + 1] = (key >> 16) as u16;
         self.rows += 1;
         true
+    }
+
+    #[inline]
+    fn key_at(&self, index: usize) -> u32 {
+        let base = index * self.stride;
+        u32::from(self.slots[base]) | (u32::from(self.slots[base + 1]) << 16)
     }
 
     /// Number of classes.
@@ -87,73 +96,61 @@ impl Weights {
         self.rows
     }
 
-    /// True when there are no rows.
-    pub fn is_empty(&self) -> bool {
-        self.rows == 0
-    }
-
+    /// The row of `key`, if there is one.
     #[inline]
-    fn find(&self, key: u32) -> Option<usize> {
+    fn find(&self, key: u32) -> Option<&[u16]> {
         let mut index = key as usize & self.mask;
         loop {
-            let slot = *self.slots.get(index)?;
-            if slot == 0 {
-                return None;
+            let base = index * self.stride;
+            let slot = self.slots.get(base..base + self.stride)?;
+            let found = u32::from(slot[0]) | (u32::from(slot[1]) << 16);
+            if found == key {
+                return slot.get(2..2 + self.classes);
             }
-            if (slot >> 32) as u32 == key {
-                return Some((slot & 0xffff_ffff) as usize - 1);
+            if found == 0 {
+                return None;
             }
             index = (index + 1) & self.mask;
         }
     }
 
-    /// The classes present in the row of `key` as a bit mask with bit 31 set, 0 if no row.
+    /// The classes with a non-zero weight in the row of `key` as a bit mask with bit 31 set,
+    /// 0 if there is no row (used for the word-tag lexicon).
     pub fn class_mask(&self, key: u32) -> u32 {
-        let Some(offset) = self.find(key) else {
-            return 0;
-        };
-        let count = self.pool.get(offset).copied().unwrap_or(0) as usize;
-        let entries = self.pool.get(offset + 1..offset + 1 + count).unwrap_or(&[]);
-        entries
-            .iter()
-            .fold(1 << 31, |mask, &entry| mask | 1u32 << ((entry >> 16) & 31))
+        self.find(key).map_or(0, |row| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, w)| **w != 0)
+                .fold(1 << 31, |mask, (class, _)| mask | 1 << (class & 31))
+        })
     }
 
     /// Adds the weights of every feature in `keys` to `scores` (one per class).
     #[inline]
-    pub fn add_scores(&self, keys: &[u32], scores: &mut [i32]) {
+    pub fn add_scores<const C: usize>(&self, keys: &[u32], scores: &mut [i32; C]) {
         for &key in keys {
-            let Some(offset) = self.find(key) else {
+            let Some(row) = self.find(key) else {
                 continue;
             };
-            let Some(&count) = self.pool.get(offset) else {
-                continue;
-            };
-            let Some(entries) = self.pool.get(offset + 1..offset + 1 + count as usize) else {
-                continue;
-            };
-            for &entry in entries {
-                if let Some(score) = scores.get_mut((entry >> 16) as usize) {
-                    *score += i32::from(entry as u16 as i16);
-                }
+            for (score, &weight) in scores.iter_mut().zip(row) {
+                *score += i32::from(weight as i16);
             }
         }
     }
 
-    /// Every row, sorted by key (for writing the model file).
+    /// Every row as its non-zero weights, sorted by key (for writing the model file).
     pub fn rows_sorted(&self) -> Vec<Row> {
-        let mut rows: Vec<Row> = self
-            .slots
-            .iter()
-            .filter(|&&slot| slot != 0)
-            .map(|&slot| {
-                let offset = (slot & 0xffff_ffff) as usize - 1;
-                let count = self.pool[offset] as usize;
-                let entries = self.pool[offset + 1..offset + 1 + count]
+        let mut rows: Vec<Row> = (0..=self.mask)
+            .filter_map(|index| {
+                let key = self.key_at(index);
+                let base = index * self.stride + 2;
+                let entries = self.slots[base..base + self.classes]
                     .iter()
-                    .map(|&e| ((e >> 16) as u8, e as u16 as i16))
+                    .enumerate()
+                    .filter(|(_, w)| **w != 0)
+                    .map(|(class, &w)| (class as u8, w as i16))
                     .collect();
-                ((slot >> 32) as u32, entries)
+                (key != 0).then_some((key, entries))
             })
             .collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
@@ -183,7 +180,7 @@ mod tests {
         let rows: Vec<Row> = (0..100u32)
             .map(|k| {
                 (
-                    k.wrapping_mul(2_654_435_761),
+                    k.wrapping_mul(2_654_435_761) | 1,
                     vec![((k % 3) as u8, k as i16 - 50)],
                 )
             })

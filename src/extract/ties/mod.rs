@@ -134,7 +134,7 @@ pub fn extract_ties(
             span,
             mentions: local,
         };
-        read_sentence(&reader, &context, lexicon, &mut recent, &mut ties);
+        read_sentence(&reader, &context, &mut recent, &mut ties);
     }
     merge_ties(&mut ties);
     ties
@@ -260,7 +260,6 @@ fn recent_actors(recent: &[RecentAct], category: Option<Category>, index: usize)
 fn read_sentence(
     reader: &Reader,
     context: &SentenceContext<'_>,
-    lexicon: &Lexicon,
     recent: &mut Vec<RecentAct>,
     ties: &mut Vec<Tie>,
 ) {
