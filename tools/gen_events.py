@@ -38,72 +38,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "curated"
+sys.path.insert(0, str(ROOT / "tools"))
 
-VOWELS = set("aeiou")
-# Two-syllable verbs stressed on the last syllable double their final consonant ("committed").
-DOUBLING_ENDINGS = ("mit", "pel", "cur", "trol", "bed", "gret", "fer", "bel", "nul", "pal")
-NOT_DOUBLING = ("ffer", "iffer", "uffer", "ofer")
+from events_agents import common_words, load_agents, load_curated_agents, load_groups, write_agents  # noqa: E402
+from gen_events_forms import participle_like, plural, verb_forms, words_of  # noqa: E402
+
 FUNCTION_WORDS = {"of", "to", "in", "on", "for", "with", "between", "against", "into", "from", "the", "a", "an", "that"}
 ROLE_FLAGS = ("symmetric", "reversed", "from_source", "from_target", "with_target", "place_target", "hedge_after")
-
-
-# ----------------------------------------------------------------------------- English forms
-
-
-def plural(word: str) -> str:
-    """The regular plural of a noun (or third person singular of a verb)."""
-    if re.search(r"(s|x|z|ch|sh)$", word):
-        return word + "es"
-    if len(word) > 1 and word.endswith("y") and word[-2] not in VOWELS:
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def syllables(word: str) -> int:
-    return len(re.findall(r"[aeiouy]+", word))
-
-
-def doubles(word: str) -> bool:
-    """Whether the final consonant doubles before -ed/-ing ("stop" -> "stopped")."""
-    if len(word) < 3 or word[-1] in "wxy" or word[-1] in VOWELS:
-        return False
-    if not (word[-2] in VOWELS and word[-3] not in VOWELS):
-        return False
-    if word[-3:-1] == "qu":
-        return True
-    if syllables(word) == 1:
-        return True
-    return word.endswith(DOUBLING_ENDINGS) and not word.endswith(NOT_DOUBLING)
-
-
-def verb_forms(base: str) -> list[str]:
-    """The regular forms of a verb: base, -s, -ed, -ing with English spelling rules."""
-    forms = [base, plural(base)]
-    if base.endswith("ie"):
-        forms += [base + "d", base[:-2] + "ying"]
-    elif base.endswith(("ee", "ye", "oe")):
-        forms += [base + "d", base + "ing"]
-    elif base.endswith("e"):
-        forms += [base + "d", base[:-1] + "ing"]
-    elif len(base) > 1 and base.endswith("y") and base[-2] not in VOWELS:
-        forms += [base[:-1] + "ied", base + "ing"]
-    elif base.endswith("c"):
-        forms += [base + "ked", base + "king"]
-    elif doubles(base):
-        forms += [base + base[-1] + "ed", base + base[-1] + "ing"]
-    else:
-        forms += [base + "ed", base + "ing"]
-        # British and American spellings both occur ("cancelled", "canceled").
-        if base.endswith("l") and base[-2] in VOWELS and base[-3:-1] not in ("ee", "oo", "ai", "ea"):
-            forms += [base + "led", base + "ling"]
-    return forms
-
-
-def participle_like(form: str, base: str) -> bool:
-    """Whether a form can be a past participle (passive: "sanctions were lifted")."""
-    if form == base and not form.endswith(("t", "d")):
-        return False
-    return not form.endswith(("ing", "s")) or form.endswith("ss")
 
 
 # ----------------------------------------------------------------------------- PLOVER table
@@ -139,10 +80,6 @@ def plover_of(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, s
 
 def strip_comment(line: str) -> str:
     return re.split(r"[#;]", line, maxsplit=1)[0].rstrip()
-
-
-def words_of(phrase: str) -> tuple[str, ...]:
-    return tuple(word for word in phrase.lower().replace("_", " ").split() if word)
 
 
 def load_synsets(lines: list[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -598,167 +535,6 @@ HEADER = """\
 #   M  kind  words                               negator, adjacent_negator, hedge, echo, neutral
 # Flags: symmetric, reversed, from_source, from_target, with_target, place_target, hedge_after.
 """
-
-
-# ----------------------------------------------------------------------------- agents
-
-
-def agent_kind(code: str, state: set[str], non_state: set[str]) -> str | None:
-    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
-    if any(chunk in non_state for chunk in chunks):
-        return "NonState"
-    if chunks and chunks[0] in state:
-        return "State"
-    return None
-
-
-def load_agents(path: Path, state: set[str], non_state: set[str]) -> dict[str, str]:
-    subs: dict[str, list[str]] = {}
-    agents: dict[str, str] = {}
-    for raw in path.read_text(encoding="latin-1").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        sub = re.match(r"^(![A-Z]+!)\s*=\s*(.*)$", line)
-        if sub:
-            subs[sub.group(1)] = [w.strip() for w in sub.group(2).split(",") if w.strip()]
-            continue
-        code_match = re.search(r"\[([^\]]*)\]", line)
-        if not code_match:
-            continue
-        code = code_match.group(1).replace("~", "").strip()
-        kind = agent_kind(code, state, non_state)
-        if kind is None:
-            continue
-        text = line[: code_match.start()]
-        irregular = None
-        brace = re.search(r"\{([^}]*)\}", text)
-        if brace:
-            irregular = brace.group(1).split()
-            text = text[: brace.start()] + text[brace.end() :]
-        phrase = text.strip()
-        marker = re.search(r"![A-Z]+!", phrase)
-        if marker:
-            if marker.group(0) not in subs:
-                continue
-            phrases = [phrase.replace(marker.group(0), s) for s in subs[marker.group(0)]]
-            irregular = []
-        else:
-            phrases = [phrase]
-        for p in phrases:
-            words = words_of(p.rstrip("_"))
-            if not words or not all(re.fullmatch(r"[a-z][a-z'.-]*", w) for w in words):
-                continue
-            forms = [words]
-            if irregular is None:  # Phoenix generates regular plurals; {} lists the others
-                forms.append(words[:-1] + (plural(words[-1]),))
-            else:
-                forms += [words_of(f) for f in irregular]
-            for form in forms:
-                if form:
-                    agents.setdefault(" ".join(form), kind)
-    return agents
-
-
-def load_groups(path: Path, common: set[str]) -> list[tuple[str, str, bool]]:
-    """Names of non-state armed groups: (lower-case name, Phoenix code, needs capitals)."""
-    groups: dict[str, tuple[str, bool]] = {}
-    entry: list[str] = []
-    code = ""
-
-    def flush() -> None:
-        for name in entry:
-            words = words_of(re.sub(r"\([^)]*\)", " ", name).rstrip("_"))
-            if not words or len("".join(words)) < 3:
-                continue
-            text = " ".join(words)
-            ambiguous = all(w in common for w in words)
-            groups.setdefault(text, (code, ambiguous))
-
-    for raw in path.read_text(encoding="latin-1").splitlines():
-        line = raw.split("#", 1)[0]
-        if not line.strip():
-            continue
-        codes = re.findall(r"\[([A-Z]+)[^\]]*\]", line)
-        body = re.sub(r"\[[^\]]*\]", "", line).strip()
-        if raw.startswith(("\t", " ")) and codes:
-            code = code or codes[0]
-            continue
-        if body.startswith("+"):
-            entry.append(body[1:].strip())
-        elif body:
-            flush()
-            entry, code = [body], (codes[0] if codes else "")
-        elif codes:
-            code = codes[0]
-    flush()
-    return sorted((name, c, amb) for name, (c, amb) in groups.items())
-
-
-def common_words(ud_dir: Path) -> set[str]:
-    """Lower-case words of the English Web Treebank: a name made only of these is ambiguous."""
-    words: set[str] = set()
-    for path in sorted(ud_dir.glob("*.conllu")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cols = line.split("\t")
-            if len(cols) > 3 and cols[1].islower() and cols[3] != "PROPN":
-                words.add(cols[1])
-    return words
-
-
-def write_agents(out: Path, agents: dict[str, str], groups, sources: str) -> None:
-    lines = [
-        "// tiemap agent words. GENERATED by tools/gen_events.py: do not edit; edit the sources",
-        "// and rerun `python3 tools/gen_events.py`.",
-        f"// Sources: {sources}.",
-        "//",
-        "// agents: lower-case words and phrases that make an actor of a country word before them",
-        "//   (\"Chinese troops\", \"Kenya's government\"). State: they stand for their state (its",
-        "//   government, forces, police, courts, firms, media and people). NonState: they do not",
-        "//   (rebels, insurgents, opposition, protesters, militants, criminals, NGOs).",
-        "// groups: names of non-state armed groups with their Phoenix code (the first three letters",
-        "//   name the country or region); caps: true when every word of the name is also an",
-        "//   ordinary English word, so it should only match written with capitals.",
-        "(",
-        "    agents: [",
-    ]
-    for phrase in sorted(agents):
-        lines.append(f'        ("{phrase}", {agents[phrase]}),')
-    lines.append("    ],")
-    lines.append("    groups: [")
-    for name, code, ambiguous in groups:
-        lines.append(f'        (name: "{name}", code: "{code}", caps: {str(ambiguous).lower()}),')
-    lines.append("    ],")
-    lines.append(")")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def load_curated_agents(path: Path):
-    state: set[str] = set()
-    non_state: set[str] = set()
-    words: dict[str, str] = {}
-    groups: list[tuple[str, str, bool]] = []
-    section = None
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("["):
-            section = line.strip("[]").strip()
-            continue
-        if section == "state codes":
-            state |= set(line.split())
-        elif section == "non-state codes":
-            non_state |= set(line.split())
-        elif section in ("State", "NonState"):
-            for entry in line.split("|"):
-                entry = " ".join(entry.lower().split())
-                if entry:
-                    words[entry] = section
-        elif section == "groups":
-            name, _, code = line.partition("=")
-            groups.append((" ".join(name.lower().split()), code.strip(), False))
-    return state, non_state, words, groups
 
 
 # ----------------------------------------------------------------------------- main

@@ -400,6 +400,12 @@ impl EventLexicon {
         &self.senses[id as usize]
     }
 
+    /// Whether the word is (the first word of) a verb form of the lexicon, any case.
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        self.word_id(word)
+            .is_some_and(|id| !self.starts[id as usize].forms.is_empty())
+    }
+
     /// How many verb forms, patterns and noun or phrase cues the lexicon holds.
     pub fn counts(&self) -> (usize, usize, usize) {
         (self.forms.len(), self.patterns.len(), self.nouns.len())

@@ -271,3 +271,72 @@ fn agent_words_know_the_state_from_the_rest() {
     }
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted");
 }
+
+#[test]
+fn the_curated_overrides_that_ties_depend_on() {
+    let cases = [
+        (
+            "Atlantis cut diplomatic ties with Lemuria .",
+            Category::Sanction,
+            "161",
+        ),
+        (
+            "Atlantis expelled four diplomats .",
+            Category::Sanction,
+            "161",
+        ),
+        (
+            "Atlantis recalled its ambassador .",
+            Category::Sanction,
+            "161",
+        ),
+        (
+            "Atlantis froze the assets of Lemurian banks .",
+            Category::Coerce,
+            "163",
+        ),
+        ("Atlantis eased the embargo .", Category::Retreat, "085"),
+        (
+            "Atlantis and Lemuria signed a trade agreement .",
+            Category::Support,
+            "057",
+        ),
+    ];
+    for (text, category, cameo) in cases {
+        let found = summary(text);
+        assert!(
+            found.iter().any(|f| f.1 == category && f.2 == cameo),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn verb_forms_follow_english_spelling() {
+    let lex = lexicon();
+    // Doubling (stop, commit), -e (agree keeps it before -ing; ease drops it), -ie (die),
+    // consonant + y (hurry), both spellings of -l (travel), irregular forms from {} (sped).
+    for form in [
+        "stopped",
+        "stopping",
+        "committed",
+        "agreed",
+        "agreeing",
+        "eased",
+        "easing",
+        "dying",
+        "hurried",
+        "hurries",
+        "travelled",
+        "traveled",
+        "sped",
+        "Visited",
+    ] {
+        assert!(lex.is_verb_form(form), "{form}");
+    }
+    for wrong in [
+        "stoped", "agreing", "easeing", "visitted", "hurryed", "dieing",
+    ] {
+        assert!(!lex.is_verb_form(wrong), "{wrong}");
+    }
+}
