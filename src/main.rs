@@ -39,6 +39,28 @@ enum Command {
         #[arg(long)]
         jsonl: bool,
     },
+    /// Write a saved map, a file of event records or articles as GEXF, GraphML, CSV, event
+    /// records, SVG or PNG.
+    Export {
+        /// A saved map (.ron), event records (.jsonl), or articles (.txt, .md).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportKind,
+        /// Where to write it (for csv: a folder, which gets nodes.csv, edges.csv and ties.csv).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Leave out ties the text says did not happen, as the window does by default.
+        #[arg(long)]
+        hide_negated: bool,
+        /// Picture width in pixels (svg, png).
+        #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(16..=16384))]
+        width: u32,
+        /// Picture height in pixels (svg, png).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(16..=16384))]
+        height: u32,
+    },
     /// Lay out a TSV edge list and print one JSON line of timings and quality.
     Layout {
         /// Edge list, `a<TAB>b` a line.
@@ -64,24 +86,52 @@ enum Format {
     Ron,
 }
 
-/// An error caused by the user's input (exit code 2), as opposed to a failure of tiemap.
-#[derive(Debug, thiserror::Error)]
-#[error(transparent)]
-struct InputError(#[from] tiemap::io::IoError);
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExportKind {
+    Gexf,
+    Graphml,
+    Csv,
+    Events,
+    Svg,
+    Png,
+}
+
+impl ExportKind {
+    fn format(self) -> tiemap::io::export::ExportFormat {
+        use tiemap::io::export::ExportFormat;
+        match self {
+            ExportKind::Gexf => ExportFormat::Gexf,
+            ExportKind::Graphml => ExportFormat::Graphml,
+            ExportKind::Csv => ExportFormat::Csv,
+            ExportKind::Events => ExportFormat::Events,
+            ExportKind::Svg => ExportFormat::Svg,
+            ExportKind::Png => ExportFormat::Png,
+        }
+    }
+}
+
+use tiemap::cli::InputError;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("tiemap: {error:#}");
-            if error.downcast_ref::<InputError>().is_some() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::FAILURE
-            }
+            eprintln!("tiemap: {}", tiemap::cli::report(&error));
+            ExitCode::from(tiemap::cli::exit_code(&error))
         }
     }
+}
+
+fn warn(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("tiemap: warning: {warning}");
+    }
+}
+
+fn is_map_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("ron"))
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -103,22 +153,49 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         summary.errors, summary.lines
                     );
                 }
-                return Ok(());
-            }
-            let mut documents = Vec::with_capacity(files.len());
-            for path in &files {
-                let (document, warnings) = tiemap::io::load_document(path).map_err(InputError)?;
-                for warning in warnings {
-                    eprintln!("tiemap: warning: {warning}");
+                if summary.warnings > 0 {
+                    eprintln!(
+                        "tiemap: warning: {} warnings on good lines (see their \"warnings\")",
+                        summary.warnings
+                    );
                 }
-                documents.push(document);
+                return Ok(());
             }
             let format = match format {
                 Format::Json => tiemap::cli::extract::MapFormat::Json,
                 Format::Ron => tiemap::cli::extract::MapFormat::Ron,
             };
-            tiemap::cli::extract::run_files(documents, format, &mut out)?;
+            // A saved map or event file given to `extract` is read as a map, never mined for
+            // ties as text.
+            let (map, warnings) = tiemap::cli::export::load_inputs(&files)?;
+            warn(&warnings);
+            tiemap::cli::extract::write_map(&map, format, &mut out)?;
             out.flush()?;
+            Ok(())
+        }
+        Some(Command::Export {
+            inputs,
+            format,
+            out,
+            hide_negated,
+            width,
+            height,
+        }) => {
+            let command = tiemap::cli::export::ExportCommand {
+                inputs: &inputs,
+                format: format.format(),
+                out: &out,
+                options: tiemap::io::export::ExportOptions {
+                    include_negated: !hide_negated,
+                    width_px: width,
+                    height_px: height,
+                },
+            };
+            let (written, warnings) = tiemap::cli::export::run(&command)?;
+            warn(&warnings);
+            for path in written {
+                eprintln!("tiemap: wrote {}", path.display());
+            }
             Ok(())
         }
         Some(Command::Layout {
@@ -141,11 +218,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Checks the files before a window opens, so a typo is one line on stderr and exit code 2
-/// (with or without the window built in).
+/// Checks the files before a window opens, so a typo or a map that will be refused is one line
+/// on stderr and exit code 2 (with or without the window built in, and with `--screenshot`).
 fn check_files(files: &[PathBuf]) -> anyhow::Result<()> {
     for path in files {
-        tiemap::io::read_text(path).map_err(InputError)?;
+        if is_map_file(path) {
+            let (_, warnings) =
+                tiemap::io::load_map_with_warnings(path).map_err(InputError::from)?;
+            warn(&warnings);
+        } else {
+            tiemap::io::read_text(path).map_err(InputError::from)?;
+        }
     }
     Ok(())
 }

@@ -14,7 +14,12 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 
+use super::InputError;
+use crate::io::{AtomicFile, text::quote_prefix};
 use crate::layout::{LayoutConfig, LayoutGraph, LayoutLink, Simulation};
+
+/// At most this many bytes of a bad line are quoted in an error.
+const QUOTE_BYTES: usize = 100;
 
 /// Collision radius of every node in the benchmark, in world units (d3's link distance is 30).
 pub const BENCH_RADIUS: f32 = 2.0;
@@ -55,8 +60,9 @@ pub fn parse_edge_list(text: &str) -> anyhow::Result<EdgeList> {
         let mut fields = line.split('\t');
         let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
             bail!(
-                "line {}: expected `source<TAB>target`, found {line:?}",
-                number + 1
+                "line {}: expected `source<TAB>target`, found {}",
+                number + 1,
+                quote_prefix(line, QUOTE_BYTES)
             );
         };
         if a.is_empty() || b.is_empty() {
@@ -70,8 +76,9 @@ pub fn parse_edge_list(text: &str) -> anyhow::Result<EdgeList> {
                 .filter(|w| w.is_finite() && *w > 0.0)
                 .with_context(|| {
                     format!(
-                        "line {}: the weight {w:?} is not a positive number",
-                        number + 1
+                        "line {}: the weight {} is not a positive number",
+                        number + 1,
+                        quote_prefix(w, QUOTE_BYTES)
                     )
                 })?,
             None => 1.0,
@@ -102,18 +109,35 @@ fn intern<'t>(
     Ok(id)
 }
 
-/// Runs the command, printing its JSON line to `stdout`.
+/// Runs the command, printing its JSON line to `stdout` once the positions (if asked for)
+/// are written. The edge list is read through the bounded reader (pipes and devices
+/// included), the output file is opened before the simulation runs and written atomically.
 pub fn run(command: &LayoutCommand<'_>, stdout: &mut dyn Write) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(command.edges)
-        .with_context(|| format!("could not read the edge list {}", command.edges.display()))?;
-    let list = parse_edge_list(&text)
-        .with_context(|| format!("{} is not a TSV edge list", command.edges.display()))?;
+    let loaded = crate::io::read_text(command.edges).map_err(InputError::from)?;
+    for warning in &loaded.warnings {
+        eprintln!("tiemap: warning: {warning}");
+    }
+    let list = parse_edge_list(&loaded.text).map_err(|error| {
+        InputError::Invalid(format!(
+            "{} is not a TSV edge list: {error:#}",
+            command.edges.display()
+        ))
+    })?;
+    // Opened first: a folder that does not exist or a device fails before the work, not after.
+    let mut out_file = match command.out {
+        Some(out) => Some((out, AtomicFile::create(out).map_err(InputError::from)?)),
+        None => None,
+    };
+    let (threads, warning) = super::capped_threads(command.threads);
+    if let Some(warning) = warning {
+        eprintln!("tiemap: warning: {warning}");
+    }
     let graph = LayoutGraph {
         radii: vec![BENCH_RADIUS; list.names.len()],
         links: list.links,
     };
     let config = LayoutConfig {
-        threads: command.threads,
+        threads,
         ..LayoutConfig::d3_like()
     };
     let started = Instant::now();
@@ -126,6 +150,10 @@ pub fn run(command: &LayoutCommand<'_>, stdout: &mut dyn Write) -> anyhow::Resul
     } else {
         0.0
     };
+    if let Some((out, file)) = out_file.take() {
+        write_positions(file, &list.names, &simulation)
+            .with_context(|| format!("could not write positions to {}", out.display()))?;
+    }
     let line = serde_json::json!({
         "engine": "tiemap",
         "nodes": graph.node_count(),
@@ -136,10 +164,6 @@ pub fn run(command: &LayoutCommand<'_>, stdout: &mut dyn Write) -> anyhow::Resul
         "overlaps": simulation.overlap_count(),
     });
     writeln!(stdout, "{line}").context("could not write the result")?;
-    if let Some(out) = command.out {
-        write_positions(out, &list.names, &simulation)
-            .with_context(|| format!("could not write positions to {}", out.display()))?;
-    }
     Ok(())
 }
 
@@ -148,15 +172,20 @@ fn round_to(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
-fn write_positions(path: &Path, names: &[String], simulation: &Simulation) -> anyhow::Result<()> {
-    let mut file = BufWriter::new(std::fs::File::create(path)?);
+fn write_positions(
+    file: AtomicFile,
+    names: &[String],
+    simulation: &Simulation,
+) -> anyhow::Result<()> {
+    let mut writer = BufWriter::new(file);
     for (name, (x, y)) in names
         .iter()
         .zip(simulation.xs().iter().zip(simulation.ys()))
     {
-        writeln!(file, "{name}\t{x}\t{y}")?;
+        writeln!(writer, "{name}\t{x}\t{y}")?;
     }
-    file.flush()?;
+    let file = writer.into_inner().map_err(|error| error.into_error())?;
+    file.commit()?;
     Ok(())
 }
 
@@ -181,5 +210,9 @@ mod tests {
         assert!(error.to_string().contains("line 2"), "{error}");
         let error = parse_edge_list("a\tb\tlots\n").unwrap_err();
         assert!(error.to_string().contains("weight"), "{error}");
+        // A huge bad line is quoted, not echoed whole.
+        let huge = "x".repeat(10_000_000);
+        let error = parse_edge_list(&huge).unwrap_err().to_string();
+        assert!(error.len() < 300, "{} bytes", error.len());
     }
 }

@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+use super::read::read_bounded;
+use super::text::{LoadedText, decode_text};
 use super::{IoError, MAX_FILE_BYTES};
-use crate::model::Document;
+use crate::model::{Document, check_document_date};
 
 /// The bundled article, compiled in so the app opens on it from anywhere.
 const BUNDLED_TEXT: &str = include_str!("../../data/article.txt");
@@ -21,15 +23,6 @@ pub struct DocumentMeta {
     pub date: Option<String>,
 }
 
-/// Text read from a file, with what the user should know about how it was read.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LoadedText {
-    /// The text (invalid UTF-8 replaced by U+FFFD).
-    pub text: String,
-    /// Warnings such as "not valid UTF-8".
-    pub warnings: Vec<String>,
-}
-
 /// The bundled article as a document.
 pub fn bundled_document() -> Document {
     let meta: DocumentMeta = ron::from_str(BUNDLED_META).unwrap_or_default();
@@ -41,41 +34,11 @@ pub fn bundled_document() -> Document {
     }
 }
 
-/// Reads a text file: refuses missing, huge and binary files; decodes invalid UTF-8 lossily
-/// with a warning.
+/// Reads a text file: refuses missing, huge, binary and non-regular files that never end;
+/// decodes UTF-16 with a byte-order mark, and invalid UTF-8 lossily with a warning.
 pub fn read_text(path: &Path) -> Result<LoadedText, IoError> {
-    let metadata = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
-    if metadata.is_dir() {
-        return Err(IoError::Io {
-            path: path.to_owned(),
-            source: std::io::Error::other("is a folder, not a file"),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(IoError::TooLarge {
-            path: path.to_owned(),
-            bytes: metadata.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
-    if looks_binary(&bytes) {
-        return Err(IoError::Binary {
-            path: path.to_owned(),
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let mut warnings = Vec::new();
-    let text = if let Ok(text) = std::str::from_utf8(bytes) {
-        text.to_owned()
-    } else {
-        warnings.push(format!(
-            "{}: not valid UTF-8; undecodable bytes were replaced by \u{FFFD}",
-            path.display()
-        ));
-        String::from_utf8_lossy(bytes).into_owned()
-    };
-    Ok(LoadedText { text, warnings })
+    let bytes = read_bounded(path, MAX_FILE_BYTES)?;
+    Ok(decode_text(&bytes, &path.display().to_string()))
 }
 
 /// Reads an article (`.txt`, `.md` or any text) and its `NAME.meta.ron` if there is one.
@@ -105,15 +68,14 @@ pub fn load_document(path: &Path) -> Result<(Document, Vec<String>), IoError> {
         || "document".to_owned(),
         |stem| stem.to_string_lossy().into_owned(),
     );
-    Ok((
-        Document {
-            id,
-            title: meta.title,
-            date: meta.date,
-            text,
-        },
-        warnings,
-    ))
+    let mut document = Document {
+        id,
+        title: meta.title,
+        date: meta.date,
+        text,
+    };
+    warnings.extend(check_document_date(&mut document));
+    Ok((document, warnings))
 }
 
 pub(super) fn io_error(path: &Path, source: std::io::Error) -> IoError {
@@ -124,22 +86,9 @@ pub(super) fn io_error(path: &Path, source: std::io::Error) -> IoError {
     } else {
         IoError::Io {
             path: path.to_owned(),
-            source,
+            error: source,
         }
     }
-}
-
-/// Binary, not text: a NUL byte, or many control characters, in the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, head).is_some() {
-        return true;
-    }
-    let controls = head
-        .iter()
-        .filter(|&&byte| byte < 0x20 && !matches!(byte, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    !head.is_empty() && controls * 10 > head.len()
 }
 
 #[cfg(test)]
@@ -190,5 +139,26 @@ mod tests {
         let (document, warnings) = load_document(&article).expect("still loads");
         assert_eq!(document.date, None);
         assert_eq!(warnings.len(), 1);
+        std::fs::write(
+            article.with_extension("meta.ron"),
+            "(date: Some(\"Feb 2023\"))",
+        )
+        .expect("meta");
+        let (document, warnings) = load_document(&article).expect("still loads");
+        assert_eq!(document.date, None);
+        assert!(
+            warnings.len() == 1
+                && warnings[0].contains("story")
+                && warnings[0].contains("Feb 2023"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn folders_are_refused_saying_so_once() {
+        let dir = scratch("folder.txt", b"").with_file_name("sub");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let message = read_text(&dir).expect_err("folder").to_string();
+        assert_eq!(message.matches("folder").count(), 1, "{message}");
     }
 }

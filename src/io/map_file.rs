@@ -1,96 +1,58 @@
 //! Saved maps: RON files written atomically and checked when read.
 
-use std::io::Write;
 use std::path::Path;
 
-use super::{IoError, article::io_error, read_text};
-use crate::model::{MAP_FORMAT_VERSION, TieMap};
+use super::{IoError, MAX_FILE_BYTES, read::read_bounded, text::decode_text, validate::check_map};
+use crate::model::TieMap;
 
 /// The map as pretty RON text.
 pub fn map_to_ron(map: &TieMap) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(map, ron::ser::PrettyConfig::default().struct_names(false))
 }
 
-/// Parses and checks a map from RON text; `origin` names it in messages.
+/// Parses and checks a map from RON text; `origin` names it in messages. Warnings (strings cut,
+/// dates dropped) are discarded: use [`parse_map`] to show them.
 pub fn map_from_ron(text: &str, origin: &Path) -> Result<TieMap, IoError> {
+    parse_map(text, origin).map(|(map, _)| map)
+}
+
+/// Parses and checks a map from RON text, with what the user should know about it.
+pub fn parse_map(text: &str, origin: &Path) -> Result<(TieMap, Vec<String>), IoError> {
     let malformed = |message: String| IoError::MalformedMap {
         path: origin.to_owned(),
         message,
     };
-    let map: TieMap = ron::from_str(text).map_err(|error| malformed(error.to_string()))?;
-    if map.version > MAP_FORMAT_VERSION {
-        return Err(malformed(format!(
-            "written by a newer tiemap (format {}, this one reads up to {MAP_FORMAT_VERSION})",
-            map.version
-        )));
-    }
-    for tie in &map.ties {
-        for end in [&tie.source, &tie.target] {
-            if map.actor(end).is_none() {
-                return Err(malformed(format!(
-                    "a tie names actor {end}, which the map does not list"
-                )));
-            }
-        }
-        if tie.quad != tie.category.quad() {
-            return Err(malformed(format!(
-                "tie {}-{} has category {} in the wrong quad",
-                tie.source,
-                tie.target,
-                tie.category.name()
-            )));
-        }
-    }
-    if !map.actors.windows(2).all(|pair| pair[0].id < pair[1].id) {
-        return Err(malformed("actors must be sorted by id, each once".into()));
-    }
-    if map
-        .positions
-        .values()
-        .any(|place| !place.x.is_finite() || !place.y.is_finite())
-    {
-        return Err(malformed("a node position is not a finite number".into()));
-    }
-    Ok(map)
+    let mut map: TieMap = ron::from_str(text).map_err(|error| malformed(error.to_string()))?;
+    let warnings = check_map(&mut map, &origin.display().to_string()).map_err(malformed)?;
+    Ok((map, warnings))
 }
 
-/// Reads a saved map.
+/// Decodes and parses a map from the bytes of a file: invalid UTF-8 is replaced, with a warning.
+pub fn map_from_bytes(bytes: &[u8], origin: &Path) -> Result<(TieMap, Vec<String>), IoError> {
+    let loaded = decode_text(bytes, &origin.display().to_string());
+    let (map, mut warnings) = parse_map(&loaded.text, origin)?;
+    warnings.splice(0..0, loaded.warnings);
+    Ok((map, warnings))
+}
+
+/// Reads a saved map (warnings discarded: see [`load_map_with_warnings`]).
 pub fn load_map(path: &Path) -> Result<TieMap, IoError> {
-    let loaded = read_text(path)?;
-    map_from_ron(&loaded.text, path)
+    load_map_with_warnings(path).map(|(map, _)| map)
 }
 
-/// Writes the map to `path` atomically.
+/// Reads a saved map, with its warnings (invalid UTF-8, strings cut, dates dropped).
+pub fn load_map_with_warnings(path: &Path) -> Result<(TieMap, Vec<String>), IoError> {
+    let bytes = read_bounded(path, MAX_FILE_BYTES)?;
+    map_from_bytes(&bytes, path)
+}
+
+/// Writes the map to `path` atomically: on any failure the old file and `map` are unchanged.
 pub fn save_map(path: &Path, map: &TieMap) -> Result<(), IoError> {
     let text = map_to_ron(map).map_err(|error| IoError::MalformedMap {
         path: path.to_owned(),
         message: error.to_string(),
     })?;
-    write_atomically(path, text.as_bytes())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it over
-/// `path`: a crash or a full disk leaves the old file whole.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "map".into(), |name| name.to_string_lossy().into_owned());
-    let temporary = directory.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if let Err(source) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(io_error(path, source));
-    }
-    Ok(())
+    super::write_atomically(path, text.as_bytes())
 }
 
 #[cfg(test)]
@@ -110,6 +72,16 @@ mod tests {
     }
 
     #[test]
+    fn invalid_utf8_and_bad_dates_in_a_map_are_warned() {
+        let text = b"(version: 1, documents: [(id: \"d\", date: Some(\"2023-13-45\"), text: \"Fran\xe7ois\")], actors: [], ties: [], figures: [])";
+        let (map, warnings) = map_from_bytes(text, Path::new("m.ron")).expect("loads");
+        assert_eq!(map.documents[0].date, None);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("UTF-8"), "{warnings:?}");
+        assert!(warnings[1].contains("\"d\"") && warnings[1].contains("2023-13-45"));
+    }
+
+    #[test]
     fn a_failed_save_leaves_the_old_file_whole() {
         let dir = std::env::temp_dir().join(format!("tiemap-save-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
@@ -117,7 +89,8 @@ mod tests {
         save_map(&path, &TieMap::new()).expect("first save");
         let before = std::fs::read(&path).expect("read");
         // Saving into a folder that does not exist fails and touches nothing else.
-        assert!(save_map(&dir.join("missing/map.ron"), &TieMap::new()).is_err());
+        let error = save_map(&dir.join("missing/map.ron"), &TieMap::new()).expect_err("no folder");
+        assert!(error.to_string().contains("does not exist"), "{error}");
         assert_eq!(std::fs::read(&path).expect("read"), before);
         let leftovers = std::fs::read_dir(&dir).expect("list").filter(|entry| {
             entry

@@ -1,15 +1,28 @@
-//! Files: reading articles, saving and opening maps, and the bundled article.
+//! Files: reading articles, saving and opening maps, exports and imports, and the bundled
+//! article.
 //!
 //! Everything that touches the file system for the core goes through here, so that every bad
-//! input (missing, unreadable, binary, huge, non-UTF-8, malformed) becomes one [`IoError`] with
-//! a sentence a user can act on, and saves are atomic: a map file is either the old one or the
-//! new one, never half of each.
+//! input (missing, unreadable, binary, huge, endless, non-UTF-8, malformed) becomes one
+//! [`IoError`] with a sentence a user can act on, and writes are atomic: a file is either the
+//! old one or the new one, never half of each.
 
 mod article;
+mod atomic;
+pub mod export;
+pub mod import;
+pub mod lines;
 mod map_file;
+mod read;
+pub mod text;
+pub mod validate;
 
-pub use article::{DocumentMeta, LoadedText, bundled_document, load_document, read_text};
-pub use map_file::{load_map, map_from_ron, map_to_ron, save_map, write_atomically};
+pub use article::{DocumentMeta, bundled_document, load_document, read_text};
+pub use atomic::{AtomicFile, SyncWrite, write_atomically};
+pub use map_file::{
+    load_map, load_map_with_warnings, map_from_bytes, map_from_ron, map_to_ron, parse_map, save_map,
+};
+pub use read::{OPEN_DEADLINE, read_bounded, read_limited};
+pub use text::LoadedText;
 
 use std::path::PathBuf;
 
@@ -25,13 +38,23 @@ pub enum IoError {
         /// The file.
         path: PathBuf,
     },
-    /// The file exists but cannot be read or written.
-    #[error("{path}: {source}")]
+    /// The file exists but cannot be read or written. (The OS error is part of the message, not
+    /// a separate cause, so reports do not say it twice.)
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// The path is not a regular file: a folder, a device, a pipe nothing writes to, a read-only
+    /// file (for writes).
+    #[error("{path}: is {what}")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        what: &'static str,
     },
     /// The file holds binary data, not text.
     #[error(

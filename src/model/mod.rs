@@ -7,6 +7,7 @@
 
 mod actor;
 mod category;
+mod date;
 mod edge;
 mod evidence;
 mod figure;
@@ -14,6 +15,7 @@ mod map;
 
 pub use actor::{Actor, ActorId, ActorKind};
 pub use category::{Category, Quad};
+pub use date::{DateError, DocumentDate, check_document_date};
 pub use edge::{Edge, EdgeKey};
 pub use evidence::{Evidence, Mention, Span};
 pub use figure::{Amount, Figure, FigureKind};
