@@ -11,28 +11,38 @@
     reason = "the app module's main type lives in app.rs, as in rerun"
 )]
 mod app;
+mod apply;
 pub mod chart;
 pub mod command;
 pub mod debug_overlay;
 pub mod dialogs;
+pub mod filters;
+pub mod hover;
+pub mod labels;
+pub mod legend;
 pub mod loading;
 pub mod map_layout;
 pub mod map_raster;
 pub mod map_view;
 pub mod menu;
+pub mod palette;
 pub mod panel;
 pub mod raster;
 pub mod screenshot;
+pub mod search;
+pub mod state;
 pub mod theme;
 pub mod transform;
+pub mod ui_command;
 
 use std::path::PathBuf;
 
 use eframe::egui;
 
-pub use app::{Status, TiemapApp};
-pub use command::{Command, Selection};
+pub use app::TiemapApp;
+pub use command::{Command, Selection, UiCommand};
 pub use loading::Source;
+pub use state::Status;
 
 /// How the window is started.
 #[derive(Clone, Debug, Default)]
