@@ -145,6 +145,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// (with or without the window built in).
 fn check_files(files: &[PathBuf]) -> anyhow::Result<()> {
     for path in files {
+        // A folder opens as a corpus: its files are checked as they are read.
+        if path.is_dir() {
+            continue;
+        }
         tiemap::io::read_text(path).map_err(InputError)?;
     }
     Ok(())

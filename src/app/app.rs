@@ -63,7 +63,10 @@ impl TiemapApp {
     /// it is read.
     pub fn loading(ctx: &egui::Context, source: Source) -> Self {
         let mut app = TiemapApp::with_map(TieMap::new(), "");
-        app.start_load(ctx, source);
+        match source {
+            Source::Files(paths) => app.open_paths(ctx, paths),
+            Source::Bundled => app.start_load(ctx, source),
+        }
         app
     }
 
@@ -154,9 +157,30 @@ impl TiemapApp {
         )
     }
 
-    /// Whether files are being read.
+    /// Whether files (or a corpus) are being read.
     pub fn is_loading(&self) -> bool {
-        self.pending.load.is_some()
+        self.pending.load.is_some() || self.pending.corpus.is_some()
+    }
+
+    /// A corpus's progress: documents done and total, while it is read.
+    pub fn corpus_progress(&self) -> Option<(usize, usize)> {
+        self.pending
+            .corpus
+            .as_ref()
+            .map(|corpus| (corpus.done, corpus.total))
+    }
+
+    /// Files of the last corpus that could not be read, with their reasons.
+    pub fn corpus_failures(&self) -> &[crate::io::corpus::CorpusFailure] {
+        &self.seen.failures
+    }
+
+    /// The document shown in the article view.
+    pub fn article_shown(&self) -> Option<&str> {
+        self.seen
+            .article
+            .as_ref()
+            .map(|article| article.doc.as_str())
     }
 
     /// Whether the layout has come to rest.
@@ -396,6 +420,9 @@ impl TiemapApp {
                         .filter_map(|hit| self.open.layout.index_of(&hit.actor))
                         .collect();
                 }
+                if let Some(corpus) = &self.pending.corpus {
+                    commands.extend(super::progress::progress_ui(ui, map_rect, corpus));
+                }
                 let output = map_ui(
                     ui,
                     &MapView {
@@ -454,10 +481,37 @@ impl TiemapApp {
                 activity,
             );
         });
+        if self.seen.show_documents {
+            egui::Panel::left("documents")
+                .default_size(theme::DOCUMENTS_PANEL_WIDTH)
+                .show(ui, |ui| {
+                    commands.extend(super::documents::documents_ui(
+                        ui,
+                        &mut self.seen.documents,
+                        &self.open.map,
+                        &self.open.files,
+                        &self.open.ties_per_document,
+                        &self.seen.view,
+                    ));
+                });
+        }
         self.side_panel_ui(ui, &mut commands);
         self.map_panel_ui(ui, &mut commands);
         if let Some(palette) = &mut self.seen.palette {
             commands.extend(palette_ui(&ctx, palette));
+        }
+        if let Some(article) = &mut self.seen.article {
+            commands.extend(super::article::article_window_ui(
+                &ctx,
+                article,
+                &self.open.map,
+            ));
+        }
+        if !self.seen.failures.is_empty() {
+            commands.extend(super::progress::failures_window_ui(
+                &ctx,
+                &self.seen.failures,
+            ));
         }
         if self.seen.show_shortcuts {
             commands.extend(shortcuts_window_ui(&ctx));
@@ -505,7 +559,10 @@ impl TiemapApp {
             );
         if busy {
             ctx.request_repaint();
-        } else if self.pending.load.is_some() || self.pending.dialog.is_some() {
+        } else if self.pending.load.is_some()
+            || self.pending.corpus.is_some()
+            || self.pending.dialog.is_some()
+        {
             // Workers wake the window when they finish; this is only a safety net.
             ctx.request_repaint_after(Duration::from_millis(250));
         }

@@ -123,10 +123,21 @@ impl TiemapApp {
             Command::CloseSearch => self.seen.search = None,
             Command::ClosePalette => self.seen.palette = None,
             Command::CloseShortcuts => self.seen.show_shortcuts = false,
-            Command::OpenFiles(paths) => {
-                self.set_status(format!("reading {} file(s)…", paths.len()), false);
-                self.start_load(ctx, super::loading::Source::Files(paths));
+            Command::OpenFiles(paths) => self.open_paths(ctx, paths),
+            Command::CancelCorpus => {
+                if let Some(corpus) = &self.pending.corpus {
+                    corpus.cancel();
+                }
             }
+            Command::OpenArticle { doc, sentence } => {
+                self.seen.article = Some(super::article::ArticleView {
+                    doc,
+                    sentence,
+                    scrolled: false,
+                });
+            }
+            Command::CloseArticle => self.seen.article = None,
+            Command::CloseFailures => self.seen.failures.clear(),
             Command::SaveMapTo(path) => self.save_to(path),
         }
     }
@@ -181,6 +192,18 @@ impl TiemapApp {
             }
             UiCommand::KeyboardShortcuts => self.seen.show_shortcuts = !self.seen.show_shortcuts,
         }
+    }
+
+    /// Opens articles or a map, or a folder or `.jsonl` corpus in the background.
+    pub(super) fn open_paths(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        if super::corpus_load::opens_as_corpus(&paths) {
+            if let Some(path) = paths.into_iter().next() {
+                self.start_corpus(ctx, path);
+            }
+            return;
+        }
+        self.set_status(format!("reading {} file(s)…", paths.len()), false);
+        self.start_load(ctx, super::loading::Source::Files(paths));
     }
 
     fn open_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
@@ -260,6 +283,7 @@ impl TiemapApp {
 
     /// Collects what finished on worker threads: loads, dialogs, screenshots.
     pub(super) fn poll_pending(&mut self, ctx: &egui::Context) {
+        self.poll_corpus();
         if let Some(result) = self.pending.load.as_ref().and_then(PendingLoad::poll) {
             self.pending.load = None;
             match result {

@@ -63,6 +63,19 @@ pub enum Command {
     ClosePalette,
     /// Close the keyboard-shortcuts window.
     CloseShortcuts,
+    /// Stop reading the corpus (what was read stays).
+    CancelCorpus,
+    /// Open a document in the article view, scrolled to a sentence.
+    OpenArticle {
+        /// The document id.
+        doc: String,
+        /// The sentence to scroll to.
+        sentence: Option<usize>,
+    },
+    /// Close the article view.
+    CloseArticle,
+    /// Close the list of files that could not be read.
+    CloseFailures,
     /// Open these articles (merged into one map) or this saved map.
     OpenFiles(Vec<PathBuf>),
     /// Save the map to this file.

@@ -12,10 +12,14 @@
 )]
 mod app;
 mod apply;
+pub mod article;
 pub mod chart;
 pub mod command;
+pub mod corpus_load;
+mod corpus_merge;
 pub mod debug_overlay;
 pub mod dialogs;
+pub mod documents;
 pub mod filters;
 pub mod hover;
 pub mod labels;
@@ -27,6 +31,7 @@ pub mod map_view;
 pub mod menu;
 pub mod palette;
 pub mod panel;
+pub mod progress;
 pub mod raster;
 pub mod screenshot;
 pub mod search;

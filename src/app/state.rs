@@ -8,6 +8,7 @@
 //! - [`FrameCache`]: what one frame leaves for the next — the painted map, the transform,
 //!   timing.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -15,9 +16,12 @@ use std::time::Instant;
 use eframe::egui;
 use egui::Rect;
 
+use super::article::ArticleView;
 use super::command::Selection;
+use super::corpus_load::PendingCorpus;
 use super::debug_overlay::FrameStats;
 use super::dialogs::PendingDialog;
+use super::documents::{DocumentsPanel, ties_per_document};
 use super::labels::LabelCache;
 use super::loading::PendingLoad;
 use super::map_layout::MapLayout;
@@ -27,6 +31,7 @@ use super::palette::Palette;
 use super::screenshot::PendingScreenshot;
 use super::search::Search;
 use super::transform::{Camera, ScreenFromWorld};
+use crate::io::corpus::CorpusFailure;
 use crate::model::{Edge, TieMap, ViewState};
 
 /// A message in the status bar.
@@ -54,6 +59,10 @@ pub struct OpenMap {
     pub drawn_edges: Vec<DrawnEdge>,
     /// The live layout of the shown actors.
     pub layout: MapLayout,
+    /// The file each document was read from, by document id (corpora only).
+    pub files: BTreeMap<String, PathBuf>,
+    /// Ties per document id.
+    pub ties_per_document: BTreeMap<String, usize>,
 }
 
 impl OpenMap {
@@ -63,13 +72,15 @@ impl OpenMap {
         let layout = MapLayout::new(&map, &edges, view.show_isolated);
         let drawn_edges = drawn_edges(&map, &edges, &layout);
         OpenMap {
-            map,
             name: name.to_owned(),
             path: None,
             unsaved: false,
             edges,
+            ties_per_document: ties_per_document(&map),
             drawn_edges,
             layout,
+            files: BTreeMap::new(),
+            map,
         }
     }
 
@@ -80,6 +91,7 @@ impl OpenMap {
         self.edges = view.edges(&self.map);
         self.layout = MapLayout::new(&self.map, &self.edges, view.show_isolated);
         self.drawn_edges = drawn_edges(&self.map, &self.edges, &self.layout);
+        self.ties_per_document = ties_per_document(&self.map);
     }
 }
 
@@ -111,6 +123,12 @@ pub struct Seen {
     pub show_documents: bool,
     /// The F12 overlay is shown.
     pub debug_overlay: bool,
+    /// The documents panel's filter and order.
+    pub documents: DocumentsPanel,
+    /// The article shown, if any.
+    pub article: Option<ArticleView>,
+    /// Files of the last corpus that could not be read (listed in a window until closed).
+    pub failures: Vec<CorpusFailure>,
     /// The latest message.
     pub status: Option<Status>,
 }
@@ -129,6 +147,9 @@ impl Default for Seen {
             show_shortcuts: false,
             show_documents: false,
             debug_overlay: false,
+            documents: DocumentsPanel::default(),
+            article: None,
+            failures: Vec::new(),
             status: None,
         }
     }
@@ -156,6 +177,10 @@ pub type ScreenshotOutcome = Arc<Mutex<Option<Result<PathBuf, String>>>>;
 pub struct Pending {
     /// Files being read on a worker thread.
     pub load: Option<PendingLoad>,
+    /// A corpus being read and extracted on a worker thread.
+    pub corpus: Option<PendingCorpus>,
+    /// The corpus's first documents have replaced the map that was open.
+    pub corpus_started_map: bool,
     /// A file dialog shown on a worker thread.
     pub dialog: Option<PendingDialog>,
     /// A picture of the window asked for.
@@ -170,6 +195,8 @@ impl Default for Pending {
     fn default() -> Self {
         Pending {
             load: None,
+            corpus: None,
+            corpus_started_map: false,
             dialog: None,
             screenshot: None,
             screenshot_mode: ScreenshotMode::Off,

@@ -146,6 +146,8 @@ pub const FIT_MARGIN_PX: f32 = 40.0;
 
 /// Width of the side panel.
 pub const SIDE_PANEL_WIDTH: f32 = 380.0;
+/// Width of the documents panel.
+pub const DOCUMENTS_PANEL_WIDTH: f32 = 300.0;
 /// Height of the chart.
 pub const CHART_HEIGHT: f32 = 170.0;
 

@@ -6,6 +6,7 @@
 //! new one, never half of each.
 
 mod article;
+pub mod corpus;
 mod map_file;
 
 pub use article::{DocumentMeta, LoadedText, bundled_document, load_document, read_text};
