@@ -108,6 +108,11 @@ impl TiemapApp {
         self.seen.status.as_ref()
     }
 
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        self.open.history.can_undo()
+    }
+
     /// Whether the command palette is open.
     pub fn is_palette_open(&self) -> bool {
         self.seen.palette.is_some()
@@ -460,8 +465,8 @@ impl TiemapApp {
                 view: &self.seen.view,
                 unsaved: self.open.unsaved,
                 documents_shown: self.seen.show_documents,
-                can_undo: false,
-                can_redo: false,
+                can_undo: self.open.history.can_undo(),
+                can_redo: self.open.history.can_redo(),
             };
             commands.extend(menu_bar_ui(ui, &state));
         });

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use super::app::{SCREENSHOT_SETTLE_LIMIT, TiemapApp};
 use super::command::{Command, Selection, UiCommand};
 use super::dialogs::{DialogOutcome, DialogPurpose, PendingDialog};
+use super::history::Snapshot;
 use super::loading::PendingLoad;
 use super::palette::Palette;
 use super::screenshot::{PendingScreenshot, write_png};
@@ -26,11 +27,54 @@ impl TiemapApp {
         }
     }
 
+    /// What the next command may change, as it is now.
+    fn snapshot(&mut self, label: &'static str) -> Snapshot {
+        self.open.layout.write_positions(&mut self.open.map);
+        Snapshot {
+            label,
+            positions: self.open.map.positions.clone(),
+            view: self.seen.view.clone(),
+        }
+    }
+
+    /// Keeps the present so that the change about to be made can be undone.
+    fn checkpoint(&mut self, label: &'static str) {
+        let before = self.snapshot(label);
+        self.open.history.record(before);
+    }
+
+    /// Puts a snapshot back: positions, pins and filters exactly as they were.
+    fn restore(&mut self, snapshot: Snapshot, verb: &str) {
+        self.seen.dragged_node = None;
+        self.open.map.positions = snapshot.positions;
+        self.seen.view = snapshot.view;
+        self.open.rebuild(&self.seen.view);
+        self.open.unsaved = true;
+        self.set_status(format!("{verb} {}", snapshot.label), false);
+    }
+
+    fn undo(&mut self) {
+        let present = self.snapshot("");
+        match self.open.history.undo(present) {
+            Some(before) => self.restore(before, "undid"),
+            None => self.set_status("nothing to undo", false),
+        }
+    }
+
+    fn redo(&mut self) {
+        let present = self.snapshot("");
+        match self.open.history.redo(present) {
+            Some(after) => self.restore(after, "redid"),
+            None => self.set_status("nothing to redo", false),
+        }
+    }
+
     /// Puts new filters in force; the nodes that stay keep their places.
     fn set_view(&mut self, view: ViewState) {
         if view == self.seen.view {
             return;
         }
+        self.checkpoint("filter change");
         self.seen.view = view;
         self.open.refilter(&self.seen.view);
         self.open.unsaved = true;
@@ -73,6 +117,7 @@ impl TiemapApp {
             }
             Command::StartDrag(actor) => {
                 if let Some(node) = self.open.layout.index_of(&actor) {
+                    self.checkpoint("drag");
                     self.open.layout.start_drag(node);
                     self.seen.dragged_node = Some(node);
                     self.seen.auto_fit = false;
@@ -92,6 +137,7 @@ impl TiemapApp {
             }
             Command::Unpin(actor) => {
                 if let Some(node) = self.open.layout.index_of(&actor) {
+                    self.checkpoint("unpin");
                     self.open.layout.unpin(node);
                     self.open.layout.write_positions(&mut self.open.map);
                     self.open.unsaved = true;
@@ -155,9 +201,8 @@ impl TiemapApp {
             UiCommand::ExportPng => self.open_dialog(ctx, DialogPurpose::ExportPng),
             UiCommand::ExportJson => self.open_dialog(ctx, DialogPurpose::ExportJson),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            UiCommand::Undo | UiCommand::Redo => {
-                self.set_status("nothing to undo or redo yet", false);
-            }
+            UiCommand::Undo => self.undo(),
+            UiCommand::Redo => self.redo(),
             UiCommand::Find => {
                 if self.seen.search.is_none() {
                     self.seen.search = Some(Search::default());

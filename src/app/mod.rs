@@ -21,6 +21,7 @@ pub mod debug_overlay;
 pub mod dialogs;
 pub mod documents;
 pub mod filters;
+pub mod history;
 pub mod hover;
 pub mod labels;
 pub mod legend;

@@ -22,6 +22,7 @@ use super::corpus_load::PendingCorpus;
 use super::debug_overlay::FrameStats;
 use super::dialogs::PendingDialog;
 use super::documents::{DocumentsPanel, ties_per_document};
+use super::history::History;
 use super::labels::LabelCache;
 use super::loading::PendingLoad;
 use super::map_layout::MapLayout;
@@ -63,6 +64,8 @@ pub struct OpenMap {
     pub files: BTreeMap<String, PathBuf>,
     /// Ties per document id.
     pub ties_per_document: BTreeMap<String, usize>,
+    /// Undo and redo of the changes made to it.
+    pub history: History,
 }
 
 impl OpenMap {
@@ -80,8 +83,18 @@ impl OpenMap {
             drawn_edges,
             layout,
             files: BTreeMap::new(),
+            history: History::default(),
             map,
         }
+    }
+
+    /// Recomputes the edges and the layout for `view` from the positions stored in the map
+    /// (an undo puts them there).
+    pub fn rebuild(&mut self, view: &ViewState) {
+        self.edges = view.edges(&self.map);
+        self.layout = MapLayout::new(&self.map, &self.edges, view.show_isolated);
+        self.drawn_edges = drawn_edges(&self.map, &self.edges, &self.layout);
+        self.ties_per_document = ties_per_document(&self.map);
     }
 
     /// Recomputes the edges and the layout for `view`, starting from the current positions,
