@@ -84,6 +84,20 @@ fn a_folder_opens_as_a_corpus_in_the_background_and_lists_what_it_could_not_read
     assert!(wait_for_corpus(&mut harness), "a progress bar was shown");
     let app = harness.state();
     assert_eq!(app.map().documents.len(), 60, "every readable article");
+    // The layout went on working as the map grew: it settled with the nodes apart.
+    assert!(app.is_settled());
+    let positions: Vec<[f32; 2]> = app
+        .map()
+        .actors
+        .iter()
+        .filter_map(|actor| app.node_world_pos(&actor.id))
+        .collect();
+    assert!(positions.len() >= 8);
+    for (i, a) in positions.iter().enumerate() {
+        for b in &positions[i + 1..] {
+            assert!((a[0] - b[0]).hypot(a[1] - b[1]) > 20.0, "{a:?} and {b:?} overlap");
+        }
+    }
     assert!(app.map().actors.iter().any(|a| a.id == "FRA"));
     assert!(
         !app.map().actors.iter().any(|a| a.id == "CHN"),

@@ -11,6 +11,9 @@ use super::corpus_load::{ExtractedDocument, PendingCorpus};
 use super::state::{OpenMap, Seen};
 use crate::model::TieMap;
 
+/// Alpha the layout is warmed to when documents arrive.
+const CORPUS_REHEAT_ALPHA: f32 = 0.6;
+
 impl TiemapApp {
     /// Starts reading a folder or `.jsonl` corpus in the background.
     pub(super) fn start_corpus(&mut self, ctx: &egui::Context, path: std::path::PathBuf) {
@@ -46,6 +49,9 @@ impl TiemapApp {
             }
             merge_documents(&mut self.open, arrived);
             self.open.refilter(&self.seen.view);
+            // Every node now has a position, which would read as "at rest as saved": the map
+            // has grown, so let the layout keep working it out.
+            self.open.layout.reheat(CORPUS_REHEAT_ALPHA);
             self.seen.auto_fit = self.seen.auto_fit || self.seen.fit_pending;
         }
         if finished {

@@ -273,6 +273,13 @@ impl MapLayout {
         self.simulation.set_alpha_target(0.0);
     }
 
+    /// Sets the map moving again from where it is (new actors and ties arrived).
+    pub fn reheat(&mut self, alpha: f32) {
+        self.at_rest_as_saved = false;
+        self.simulation.reheat(alpha);
+        self.revision = next_revision();
+    }
+
     /// Lets a node move again.
     pub fn unpin(&mut self, node: usize) {
         self.at_rest_as_saved = false;
