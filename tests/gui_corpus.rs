@@ -95,7 +95,10 @@ fn a_folder_opens_as_a_corpus_in_the_background_and_lists_what_it_could_not_read
     assert!(positions.len() >= 8);
     for (i, a) in positions.iter().enumerate() {
         for b in &positions[i + 1..] {
-            assert!((a[0] - b[0]).hypot(a[1] - b[1]) > 20.0, "{a:?} and {b:?} overlap");
+            assert!(
+                (a[0] - b[0]).hypot(a[1] - b[1]) > 20.0,
+                "{a:?} and {b:?} overlap"
+            );
         }
     }
     assert!(app.map().actors.iter().any(|a| a.id == "FRA"));

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Pos2, Rect, Ui};
 
+pub(super) use super::autosave::default_recovery_dir;
 use super::chart::figures_ui;
 use super::command::{Command, Selection, UiCommand};
 use super::debug_overlay::{LayoutFigures, process_age};
@@ -65,9 +66,36 @@ impl TiemapApp {
         let mut app = TiemapApp::with_map(TieMap::new(), "");
         match source {
             Source::Files(paths) => app.open_paths(ctx, paths),
-            Source::Bundled => app.start_load(ctx, source),
+            Source::Bundled | Source::Recovered(_) => app.start_load(ctx, source),
         }
         app
+    }
+
+    /// Keeps a recovery file in `dir` (see [`super::autosave`]); with `offer`, a recovery
+    /// file left by an earlier run is offered for restoring.
+    #[must_use]
+    pub fn with_recovery_dir(mut self, dir: Option<PathBuf>, offer: bool) -> Self {
+        self.pending.autosave = super::autosave::Autosave::new(dir);
+        self.pending.recovery_offer =
+            self.pending
+                .autosave
+                .leftover()
+                .filter(|_| offer)
+                .map(|path| {
+                    let clock = super::autosave::modified_clock(&path).unwrap_or_default();
+                    (path, clock)
+                });
+        self
+    }
+
+    /// Whether a recovery file is being offered for restoring.
+    pub fn is_recovery_offered(&self) -> bool {
+        self.pending.recovery_offer.is_some()
+    }
+
+    /// Whether the "unsaved changes" question is shown.
+    pub fn is_close_question_shown(&self) -> bool {
+        self.pending.confirm_close
     }
 
     /// Turns on `--screenshot`: once the map has settled, write a PNG to `path` and close.
@@ -518,6 +546,10 @@ impl TiemapApp {
                 &self.seen.failures,
             ));
         }
+        commands.extend(super::dialogs_ui::recovery_and_close_ui(
+            &ctx,
+            &self.pending,
+        ));
         if self.seen.show_shortcuts {
             commands.extend(shortcuts_window_ui(&ctx));
         }
@@ -555,6 +587,7 @@ impl TiemapApp {
             self.open.layout.write_positions(&mut self.open.map);
         }
         self.advance_screenshot_mode(ctx);
+        self.autosave_if_due(ctx);
         let busy = !self.open.layout.is_settled()
             || self.seen.dragged_node.is_some()
             || self.pending.screenshot.is_some()
@@ -577,6 +610,7 @@ impl TiemapApp {
 impl eframe::App for TiemapApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.frame.stats.begin_frame();
+        self.ask_before_closing(ctx);
         self.step(ctx);
         self.update_title(ctx);
     }

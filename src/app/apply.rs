@@ -27,6 +27,44 @@ impl TiemapApp {
         }
     }
 
+    /// The map changed: the title gets its star and the autosave is scheduled.
+    pub(super) fn mark_changed(&mut self) {
+        self.open.unsaved = true;
+        self.pending.autosave.changed();
+    }
+
+    /// Writes the recovery file when a change has been quiet for the autosave delay.
+    pub(super) fn autosave_if_due(&mut self, ctx: &egui::Context) {
+        self.pending.autosave.poll();
+        if let Some(error) = self.pending.autosave.error.take() {
+            self.set_status(format!("autosave failed: {error}"), true);
+        }
+        if self.pending.autosave.is_due() {
+            self.open.layout.write_positions(&mut self.open.map);
+            self.open.map.view = self.seen.view.clone();
+            self.pending.autosave.write(self.open.map.clone());
+        }
+        if self.pending.autosave.is_waiting() {
+            ctx.request_repaint_after(super::autosave::AUTOSAVE_DELAY);
+        }
+    }
+
+    /// A close asked for by the window manager waits for an answer when work is unsaved.
+    pub(super) fn ask_before_closing(&mut self, ctx: &egui::Context) {
+        let asked = ctx.input(|input| input.viewport().close_requested());
+        if asked && self.needs_close_question() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending.confirm_close = true;
+        }
+    }
+
+    fn needs_close_question(&self) -> bool {
+        self.pending.autosave.has_changes()
+            && !self.pending.close_confirmed
+            && matches!(self.pending.screenshot_mode, ScreenshotMode::Off)
+            && !self.open.map.actors.is_empty()
+    }
+
     /// What the next command may change, as it is now.
     fn snapshot(&mut self, label: &'static str) -> Snapshot {
         self.open.layout.write_positions(&mut self.open.map);
@@ -49,7 +87,7 @@ impl TiemapApp {
         self.open.map.positions = snapshot.positions;
         self.seen.view = snapshot.view;
         self.open.rebuild(&self.seen.view);
-        self.open.unsaved = true;
+        self.mark_changed();
         self.set_status(format!("{verb} {}", snapshot.label), false);
     }
 
@@ -77,7 +115,7 @@ impl TiemapApp {
         self.checkpoint("filter change");
         self.seen.view = view;
         self.open.refilter(&self.seen.view);
-        self.open.unsaved = true;
+        self.mark_changed();
         self.seen.dragged_node = None;
         // A selected actor or pair that the filters took off the map is no longer selected.
         let still_shown = match &self.seen.selection {
@@ -132,7 +170,7 @@ impl TiemapApp {
                 if self.seen.dragged_node.take().is_some() {
                     self.open.layout.end_drag();
                     self.open.layout.write_positions(&mut self.open.map);
-                    self.open.unsaved = true;
+                    self.mark_changed();
                 }
             }
             Command::Unpin(actor) => {
@@ -140,7 +178,7 @@ impl TiemapApp {
                     self.checkpoint("unpin");
                     self.open.layout.unpin(node);
                     self.open.layout.write_positions(&mut self.open.map);
-                    self.open.unsaved = true;
+                    self.mark_changed();
                 }
             }
             Command::Pan(delta) => {
@@ -184,6 +222,34 @@ impl TiemapApp {
             }
             Command::CloseArticle => self.seen.article = None,
             Command::CloseFailures => self.seen.failures.clear(),
+            Command::RestoreRecovery => {
+                if let Some((path, _)) = self.pending.recovery_offer.take() {
+                    self.start_load(ctx, super::loading::Source::Recovered(path));
+                }
+            }
+            Command::DiscardRecovery => {
+                self.pending.recovery_offer = None;
+                self.pending.autosave.clear();
+            }
+            Command::QuitWithoutSaving => {
+                self.pending.close_confirmed = true;
+                self.pending.confirm_close = false;
+                self.pending.autosave.clear();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::SaveAndQuit => {
+                self.pending.confirm_close = false;
+                match self.open.path.clone() {
+                    Some(path) => {
+                        self.save_to(path);
+                        if !self.open.unsaved {
+                            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                        }
+                    }
+                    None => self.open_dialog(ctx, DialogPurpose::SaveMap),
+                }
+            }
+            Command::CancelQuit => self.pending.confirm_close = false,
             Command::SaveMapTo(path) => self.save_to(path),
         }
     }
@@ -200,7 +266,16 @@ impl TiemapApp {
             UiCommand::SaveAs => self.open_dialog(ctx, DialogPurpose::SaveMap),
             UiCommand::ExportPng => self.open_dialog(ctx, DialogPurpose::ExportPng),
             UiCommand::ExportJson => self.open_dialog(ctx, DialogPurpose::ExportJson),
-            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::Quit => {
+                if self.pending.confirm_close {
+                    // Ctrl+Q again, with the question shown: quit without saving.
+                    self.apply(ctx, Command::QuitWithoutSaving);
+                } else if self.needs_close_question() {
+                    self.pending.confirm_close = true;
+                } else {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
             UiCommand::Undo => self.undo(),
             UiCommand::Redo => self.redo(),
             UiCommand::Find => {
@@ -285,6 +360,7 @@ impl TiemapApp {
                 );
                 self.open.path = Some(path);
                 self.open.unsaved = false;
+                self.pending.autosave.clear();
             }
             Err(error) => self.set_status(format!("not saved: {error}"), true),
         }

@@ -76,6 +76,16 @@ pub enum Command {
     CloseArticle,
     /// Close the list of files that could not be read.
     CloseFailures,
+    /// Open the recovery file of an earlier run.
+    RestoreRecovery,
+    /// Delete the recovery file of an earlier run.
+    DiscardRecovery,
+    /// Close the window without saving the changes.
+    QuitWithoutSaving,
+    /// Save the changes, then close the window.
+    SaveAndQuit,
+    /// Keep the window open (the close question's Cancel).
+    CancelQuit,
     /// Open these articles (merged into one map) or this saved map.
     OpenFiles(Vec<PathBuf>),
     /// Save the map to this file.

@@ -38,7 +38,7 @@ impl TiemapApp {
                 // The first documents replace the map that was open; until then it stays.
                 let name = corpus.name.clone();
                 self.open = OpenMap::new(TieMap::new(), &name, &self.seen.view);
-                self.open.unsaved = true;
+                self.mark_changed();
                 self.seen = Seen {
                     view: self.seen.view.clone(),
                     debug_overlay: self.seen.debug_overlay,

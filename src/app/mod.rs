@@ -13,12 +13,14 @@
 mod app;
 mod apply;
 pub mod article;
+pub mod autosave;
 pub mod chart;
 pub mod command;
 pub mod corpus_load;
 mod corpus_merge;
 pub mod debug_overlay;
 pub mod dialogs;
+mod dialogs_ui;
 pub mod documents;
 pub mod filters;
 pub mod history;
@@ -104,7 +106,9 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
                 } else {
                     Source::Files(files)
                 };
-                let mut app = TiemapApp::loading(&creation.egui_ctx, source);
+                let offer_recovery = screenshot.is_none();
+                let mut app = TiemapApp::loading(&creation.egui_ctx, source)
+                    .with_recovery_dir(app::default_recovery_dir(), offer_recovery);
                 if let Some(path) = screenshot {
                     app.take_screenshot_when_settled(path);
                 }

@@ -17,6 +17,7 @@ use eframe::egui;
 use egui::Rect;
 
 use super::article::ArticleView;
+use super::autosave::Autosave;
 use super::command::Selection;
 use super::corpus_load::PendingCorpus;
 use super::debug_overlay::FrameStats;
@@ -202,6 +203,14 @@ pub struct Pending {
     pub screenshot_mode: ScreenshotMode,
     /// How `--screenshot` ended.
     pub screenshot_outcome: ScreenshotOutcome,
+    /// The recovery file kept up to date.
+    pub autosave: Autosave,
+    /// A recovery file from an earlier run, offered for restoring (and its time).
+    pub recovery_offer: Option<(PathBuf, String)>,
+    /// The window was asked to close with unsaved changes: the question is shown.
+    pub confirm_close: bool,
+    /// The user chose to close anyway.
+    pub close_confirmed: bool,
 }
 
 impl Default for Pending {
@@ -214,6 +223,10 @@ impl Default for Pending {
             screenshot: None,
             screenshot_mode: ScreenshotMode::Off,
             screenshot_outcome: Arc::default(),
+            autosave: Autosave::new(None),
+            recovery_offer: None,
+            confirm_close: false,
+            close_confirmed: false,
         }
     }
 }
