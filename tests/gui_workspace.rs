@@ -206,7 +206,7 @@ fn hovering_a_node_or_an_edge_shows_a_tooltip() {
     harness.event(Event::PointerMoved(middle));
     harness.run_steps(60);
     harness.get_by_label("Russia – Ukraine");
-    harness.get_by_label_contains("1 ties, 1 sentences");
+    harness.get_by_label_contains("1 tie, 1 sentence");
 }
 
 #[test]

@@ -469,6 +469,7 @@ impl TiemapApp {
                         empty_message,
                         filters: &self.seen.view,
                         searched: &searched,
+                        tooltips: matches!(self.pending.screenshot_mode, ScreenshotMode::Off),
                     },
                     &mut self.frame.raster,
                     &mut self.frame.labels,

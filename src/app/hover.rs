@@ -20,6 +20,15 @@ pub enum Hovered {
     Edge(usize),
 }
 
+/// "1 tie", "3 ties".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// Ties per category and the sentences over them.
 fn by_category<'a>(ties: impl Iterator<Item = &'a Tie>) -> (BTreeMap<Category, usize>, usize) {
     let mut counts = BTreeMap::new();
@@ -63,9 +72,12 @@ pub fn hover_tooltip_ui(ui: &mut Ui, view: &MapView<'_>, hovered: Hovered) {
             let ties =
                 touching.flat_map(|edge| edge.ties.iter().filter_map(|&i| view.map.ties.get(i)));
             let (counts, sentences) = by_category(ties);
+            let ties = counts.values().sum::<usize>();
             ui.label(format!(
-                "{} ties with {partners} actors, {sentences} sentences",
-                counts.values().sum::<usize>()
+                "{} with {}, {}",
+                plural(ties, "tie"),
+                plural(partners, "actor"),
+                plural(sentences, "sentence")
             ));
             categories_ui(ui, &counts);
         }
@@ -82,7 +94,11 @@ pub fn hover_tooltip_ui(ui: &mut Ui, view: &MapView<'_>, hovered: Hovered) {
                 .filter_map(|&i| view.map.ties.get(i))
                 .collect();
             let (counts, sentences) = by_category(ties.iter().copied());
-            ui.label(format!("{} ties, {sentences} sentences", ties.len()));
+            ui.label(format!(
+                "{}, {}",
+                plural(ties.len(), "tie"),
+                plural(sentences, "sentence")
+            ));
             categories_ui(ui, &counts);
             for tie in ties.iter().take(6) {
                 ui.label(

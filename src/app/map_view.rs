@@ -96,6 +96,8 @@ pub struct MapView<'a> {
     pub filters: &'a ViewState,
     /// Layout nodes the search found: ringed and labelled.
     pub searched: &'a [usize],
+    /// Hovering shows tooltips (not while `--screenshot` waits for its picture).
+    pub tooltips: bool,
 }
 
 /// What the map view reports after a frame.
@@ -160,7 +162,7 @@ pub fn map_ui(
     }
     let mut commands = legend_ui(ui, map_rect, view.filters);
     commands.extend(pointer_commands(ui, &response, view, &screen_from_world));
-    if let Some(hovered) = hovered {
+    if let Some(hovered) = hovered.filter(|_| view.tooltips) {
         response.on_hover_ui_at_pointer(|ui| hover_tooltip_ui(ui, view, hovered));
     }
     MapViewOutput {
