@@ -3,7 +3,9 @@
 #   1. `tiemap --screenshot OUT.png` opens the window on the bundled article, lets the layout
 #      settle, writes a PNG and exits 0; the PNG must exist and not be blank;
 #   2. the window answers to the keyboard and mouse (F, F12, a click, a drag) while it runs,
-#      then Ctrl+Q closes it with exit code 0;
+#      the drag is autosaved to a recovery file (in $OUT_DIR/recovery, never the user's
+#      data folder), then Ctrl+Q asks about the unsaved drag and a second Ctrl+Q closes it
+#      with exit code 0;
 #   3. a missing file is one line on stderr and exit code 2, with no window;
 #   4. the fallback renderer (wgpu) draws the same window;
 #   5. with TIEMAP_E2E_BIG_MAP=MAP.ron (a map of thousands of nodes), its screenshot is a real
@@ -37,6 +39,9 @@ cleanup() {
 }
 trap cleanup EXIT
 export DISPLAY=":$DISPLAY_NUMBER"
+# Autosaves of this run go here, so they neither touch nor find the user's recovery file.
+export TIEMAP_RECOVERY_DIR="$OUT_DIR/recovery"
+rm -rf "$TIEMAP_RECOVERY_DIR"
 for _ in $(seq 50); do
     xdotool getdisplaygeometry >/dev/null 2>&1 && break
     sleep 0.1
@@ -123,7 +128,15 @@ xdotool mousemove --window "$WINDOW_ID" $((WIDTH / 3)) $((HEIGHT / 2)) mousedown
 xdotool key --window "$WINDOW_ID" F12
 sleep 1
 kill -0 "$APP_PID" 2>/dev/null || fail "the window died while used (see $OUT_DIR/interactive.stderr)"
+for _ in $(seq 50); do
+    [[ -s $TIEMAP_RECOVERY_DIR/recovery.ron ]] && break
+    sleep 0.1
+done
+[[ -s $TIEMAP_RECOVERY_DIR/recovery.ron ]] || fail "the drag was not autosaved to $TIEMAP_RECOVERY_DIR"
 xdotool key --window "$WINDOW_ID" ctrl+q
+sleep 1
+# The drag is unsaved: the first Ctrl+Q asks, the second quits without saving.
+kill -0 "$APP_PID" 2>/dev/null && xdotool key --window "$WINDOW_ID" ctrl+q
 for _ in $(seq 100); do
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.1

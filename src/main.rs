@@ -222,6 +222,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 /// on stderr and exit code 2 (with or without the window built in, and with `--screenshot`).
 fn check_files(files: &[PathBuf]) -> anyhow::Result<()> {
     for path in files {
+        // A folder opens as a corpus: its files are checked as they are read.
+        if path.is_dir() {
+            continue;
+        }
         if is_map_file(path) {
             let (_, warnings) =
                 tiemap::io::load_map_with_warnings(path).map_err(InputError::from)?;

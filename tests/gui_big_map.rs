@@ -9,7 +9,8 @@
 //! ```
 
 mod gui_support;
-mod synthetic;
+
+use gui_support::synthetic_graph as synthetic;
 
 use eframe::egui;
 use egui::{Event, Modifiers, PointerButton};

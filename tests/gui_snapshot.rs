@@ -12,7 +12,7 @@ use eframe::egui;
 use eframe::egui_wgpu;
 use egui_kittest::Harness;
 use egui_kittest::wgpu::{WgpuTestRenderer, create_render_state, default_wgpu_setup};
-use gui_support::{WINDOW, click_at, fixture_map, node_pos};
+use gui_support::{WINDOW, click_at, fixture_map, generated_map, node_pos};
 use tiemap::app::TiemapApp;
 
 /// Renderers whose pixels the stored snapshot is made of.
@@ -41,10 +41,11 @@ fn software_render_state() -> Result<egui_wgpu::RenderState, String> {
     }
 }
 
-#[test]
-fn the_window_looks_as_it_did() {
-    let render_state = match software_render_state() {
-        Ok(render_state) => render_state,
+/// The software renderer, or `None` (with the reason printed) when the snapshot cannot be
+/// compared here.
+fn snapshot_renderer() -> Option<egui_wgpu::RenderState> {
+    match software_render_state() {
+        Ok(render_state) => Some(render_state),
         Err(reason) => {
             let required = std::env::var_os("TIEMAP_REQUIRE_SNAPSHOTS").is_some_and(|v| v == "1");
             assert!(
@@ -52,8 +53,34 @@ fn the_window_looks_as_it_did() {
                 "TIEMAP_REQUIRE_SNAPSHOTS=1 but the snapshot cannot be compared: {reason}"
             );
             println!("skipping the window snapshot: {reason}");
-            return;
+            None
         }
+    }
+}
+
+#[test]
+fn a_generated_300_node_map_is_labelled_legibly() {
+    let Some(render_state) = snapshot_renderer() else {
+        return;
+    };
+    let map = generated_map(300);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(5_000)
+        .with_step_dt(1.0 / 60.0)
+        .renderer(WgpuTestRenderer::from_render_state(render_state))
+        .build_eframe(move |_creation| TiemapApp::new_for_test(map));
+    harness.run();
+    harness.event(egui::Event::PointerGone);
+    harness.run();
+    harness.snapshot("tiemap_300_nodes");
+}
+
+#[test]
+fn the_window_looks_as_it_did() {
+    let Some(render_state) = snapshot_renderer() else {
+        return;
     };
     let map = fixture_map();
     let mut harness = Harness::builder()

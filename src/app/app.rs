@@ -1,134 +1,57 @@
-//! The application state and the one place that changes it.
+//! The application state and its frame loop.
 //!
-//! `TiemapApp` owns the map, its layout, the camera, the selection and what is pending (a file
-//! being read, a dialog, a screenshot). Each frame it steps the layout, lets the panels and the
-//! map view draw from the state and collect commands, then applies those commands in order.
-//! When the layout has settled and nothing is pending it asks for no repaint at all, so an idle
-//! window costs no CPU.
+//! `TiemapApp` holds what is open ([`OpenMap`]), how it is seen ([`Seen`]), what is under way
+//! ([`Pending`]) and what a frame leaves for the next ([`FrameCache`]). Each frame it steps
+//! the layout, lets the panels and the map view draw from the state and collect commands,
+//! then applies those commands in order (see `apply.rs`). When the layout has settled and
+//! nothing is pending it asks for no repaint at all, so an idle window costs no CPU.
 
 use eframe::egui;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use egui::{Key, KeyboardShortcut, Modifiers, Pos2, Rect, Ui};
+use egui::{Pos2, Rect, Ui};
 
+pub(super) use super::autosave::default_recovery_dir;
 use super::chart::figures_ui;
-use super::command::{Command, Selection};
-use super::debug_overlay::{FrameStats, LayoutFigures, process_age};
-use super::dialogs::{DialogOutcome, DialogPurpose, PendingDialog};
+use super::command::{Command, Selection, UiCommand};
+use super::debug_overlay::{LayoutFigures, process_age};
+use super::filters::{category_counts, filters_ui};
 use super::loading::{Loaded, PendingLoad, Source};
-use super::map_layout::MapLayout;
-use super::map_raster::MapRaster;
-use super::map_view::{DrawnEdge, MapView, drawn_edges, map_ui};
-use super::menu::{menu_bar_ui, status_bar_ui};
+use super::map_view::{MapView, map_ui};
+use super::menu::{MenuState, menu_bar_ui, status_bar_ui};
+use super::palette::{palette_ui, shortcuts_window_ui};
 use super::panel::selection_ui;
-use super::screenshot::{PendingScreenshot, write_png};
+use super::search::search_ui;
+use super::state::{FrameCache, OpenMap, Pending, ScreenshotMode, ScreenshotOutcome, Seen, Status};
 use super::theme;
-use super::transform::{Camera, ScreenFromWorld};
-use crate::model::{Edge, TieMap};
-
-/// Ctrl+S saves the map.
-pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-/// Ctrl+O opens files.
-pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-/// Ctrl+Q closes the window.
-pub const QUIT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+use super::transform::ScreenFromWorld;
+use crate::model::{Edge, TieMap, ViewState};
 
 /// How long `--screenshot` waits for the layout to settle before taking the picture anyway.
-const SCREENSHOT_SETTLE_LIMIT: Duration = Duration::from_secs(20);
-
-/// A message in the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    /// The sentence.
-    pub text: String,
-    /// Whether something went wrong.
-    pub is_error: bool,
-}
-
-/// What `--screenshot` is waiting for.
-enum ScreenshotMode {
-    /// Not in screenshot mode.
-    Off,
-    /// Waiting for the map to load and settle.
-    Settling { path: PathBuf, since: Instant },
-    /// The picture was asked for.
-    Taking,
-}
+pub(super) const SCREENSHOT_SETTLE_LIMIT: Duration = Duration::from_secs(20);
 
 /// The whole window's state.
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "independent switches of the view (unsaved, auto fit, negated ties, overlay...)"
-)]
 pub struct TiemapApp {
-    map: TieMap,
-    name: String,
-    map_path: Option<PathBuf>,
-    unsaved: bool,
-    edges: Vec<Edge>,
-    drawn_edges: Vec<DrawnEdge>,
-    layout: MapLayout,
-    /// Big maps' pixels and texture, kept between frames.
-    raster: MapRaster,
-    camera: Camera,
-    /// Frame the map every frame until the user moves the camera or a node.
-    auto_fit: bool,
-    /// Frame the map on the next frame (a new map was installed).
-    fit_pending: bool,
-    selection: Option<Selection>,
-    dragged_node: Option<usize>,
-    show_negated: bool,
-    debug_overlay: bool,
-    status: Option<Status>,
-    pending_load: Option<PendingLoad>,
-    pending_dialog: Option<PendingDialog>,
-    pending_screenshot: Option<PendingScreenshot>,
-    screenshot_mode: ScreenshotMode,
-    /// What `--screenshot` ended with, read by `run` after the window closes.
-    screenshot_outcome: std::sync::Arc<std::sync::Mutex<Option<Result<PathBuf, String>>>>,
-    last_transform: Option<ScreenFromWorld>,
-    last_map_rect: Option<Rect>,
-    title_sent: String,
-    stats: FrameStats,
-    first_frame_logged: bool,
-    created: Instant,
+    pub(super) open: OpenMap,
+    pub(super) seen: Seen,
+    pub(super) pending: Pending,
+    pub(super) frame: FrameCache,
 }
 
 impl TiemapApp {
-    /// A window on `map` (already read), named `name` in the title bar.
+    /// A window on `map` (already read), named `name` in the title bar, with the filters the
+    /// map was saved with.
     pub fn with_map(map: TieMap, name: &str) -> Self {
-        let edges = map.edges(false);
-        let layout = MapLayout::new(&map, &edges);
-        let drawn_edges = drawn_edges(&map, &edges, &layout);
+        let seen = Seen {
+            view: map.view.clone(),
+            ..Seen::default()
+        };
         TiemapApp {
-            map,
-            name: name.to_owned(),
-            map_path: None,
-            unsaved: false,
-            edges,
-            drawn_edges,
-            layout,
-            raster: MapRaster::default(),
-            camera: Camera::default(),
-            auto_fit: true,
-            fit_pending: true,
-            selection: None,
-            dragged_node: None,
-            show_negated: false,
-            debug_overlay: false,
-            status: None,
-            pending_load: None,
-            pending_dialog: None,
-            pending_screenshot: None,
-            screenshot_mode: ScreenshotMode::Off,
-            screenshot_outcome: std::sync::Arc::default(),
-            last_transform: None,
-            last_map_rect: None,
-            title_sent: String::new(),
-            stats: FrameStats::new(),
-            first_frame_logged: false,
-            created: Instant::now(),
+            open: OpenMap::new(map, name, &seen.view),
+            seen,
+            pending: Pending::default(),
+            frame: FrameCache::default(),
         }
     }
 
@@ -141,164 +64,272 @@ impl TiemapApp {
     /// it is read.
     pub fn loading(ctx: &egui::Context, source: Source) -> Self {
         let mut app = TiemapApp::with_map(TieMap::new(), "");
-        app.start_load(ctx, source);
+        match source {
+            Source::Files(paths) => app.open_paths(ctx, paths),
+            Source::Bundled | Source::Recovered(_) => app.start_load(ctx, source),
+        }
         app
+    }
+
+    /// Keeps a recovery file in `dir` (see [`super::autosave`]); with `offer`, a recovery
+    /// file left by an earlier run is offered for restoring.
+    #[must_use]
+    pub fn with_recovery_dir(mut self, dir: Option<PathBuf>, offer: bool) -> Self {
+        self.pending.autosave = super::autosave::Autosave::new(dir);
+        self.pending.recovery_offer =
+            self.pending
+                .autosave
+                .leftover()
+                .filter(|_| offer)
+                .map(|path| {
+                    let clock = super::autosave::modified_clock(&path).unwrap_or_default();
+                    (path, clock)
+                });
+        self
+    }
+
+    /// Whether a recovery file is being offered for restoring.
+    pub fn is_recovery_offered(&self) -> bool {
+        self.pending.recovery_offer.is_some()
+    }
+
+    /// Whether the "unsaved changes" question is shown.
+    pub fn is_close_question_shown(&self) -> bool {
+        self.pending.confirm_close
     }
 
     /// Turns on `--screenshot`: once the map has settled, write a PNG to `path` and close.
     pub fn take_screenshot_when_settled(&mut self, path: PathBuf) {
-        self.screenshot_mode = ScreenshotMode::Settling {
+        self.pending.screenshot_mode = ScreenshotMode::Settling {
             path,
             since: Instant::now(),
         };
     }
 
     /// Where `--screenshot` reports how it went.
-    pub fn screenshot_outcome(
-        &self,
-    ) -> std::sync::Arc<std::sync::Mutex<Option<Result<PathBuf, String>>>> {
-        std::sync::Arc::clone(&self.screenshot_outcome)
+    pub fn screenshot_outcome(&self) -> ScreenshotOutcome {
+        std::sync::Arc::clone(&self.pending.screenshot_outcome)
     }
 
     /// The map shown.
     pub fn map(&self) -> &TieMap {
-        &self.map
+        &self.open.map
     }
 
     /// The edges shown.
     pub fn edges(&self) -> &[Edge] {
-        &self.edges
+        &self.open.edges
+    }
+
+    /// The filters in force.
+    pub fn view(&self) -> &ViewState {
+        &self.seen.view
     }
 
     /// The selection.
     pub fn selection(&self) -> Option<&Selection> {
-        self.selection.as_ref()
+        self.seen.selection.as_ref()
     }
 
     /// The status bar's message.
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.seen.status.as_ref()
+    }
+
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        self.open.history.can_undo()
+    }
+
+    /// Whether the command palette is open.
+    pub fn is_palette_open(&self) -> bool {
+        self.seen.palette.is_some()
+    }
+
+    /// Whether the actor search is open.
+    pub fn is_search_open(&self) -> bool {
+        self.seen.search.is_some()
+    }
+
+    /// Whether the keyboard-shortcuts window is shown.
+    pub fn is_shortcuts_window_open(&self) -> bool {
+        self.seen.show_shortcuts
+    }
+
+    /// Whether the F12 overlay is shown.
+    pub fn is_debug_overlay_shown(&self) -> bool {
+        self.seen.debug_overlay
+    }
+
+    /// How many times labels were placed afresh (not reused from the last frame).
+    pub fn label_placements(&self) -> usize {
+        self.frame.labels.placements
+    }
+
+    /// The actors labelled in the last frame, with where their labels are on screen.
+    pub fn labels_shown(&self) -> Vec<(String, Rect)> {
+        let layout = &self.open.layout;
+        self.frame
+            .labels
+            .placed()
+            .iter()
+            .filter(|label| label.node < layout.node_count())
+            .map(|label| (layout.id_of(label.node).to_owned(), label.rect))
+            .collect()
     }
 
     /// The window title (with `*` when the map has unsaved changes).
     pub fn title(&self) -> String {
-        if self.name.is_empty() {
+        if self.open.name.is_empty() {
             return "tiemap".into();
         }
         format!(
             "tiemap - {}{}",
-            self.name,
-            if self.unsaved { "*" } else { "" }
+            self.open.name,
+            if self.open.unsaved { "*" } else { "" }
         )
     }
 
-    /// Whether files are being read.
+    /// Whether files (or a corpus) are being read.
     pub fn is_loading(&self) -> bool {
-        self.pending_load.is_some()
+        self.pending.load.is_some() || self.pending.corpus.is_some()
+    }
+
+    /// A corpus's progress: documents done and total, while it is read.
+    pub fn corpus_progress(&self) -> Option<(usize, usize)> {
+        self.pending
+            .corpus
+            .as_ref()
+            .map(|corpus| (corpus.done, corpus.total))
+    }
+
+    /// Files of the last corpus that could not be read, with their reasons.
+    pub fn corpus_failures(&self) -> &[crate::io::corpus::CorpusFailure] {
+        &self.seen.failures
+    }
+
+    /// The document shown in the article view.
+    pub fn article_shown(&self) -> Option<&str> {
+        self.seen
+            .article
+            .as_ref()
+            .map(|article| article.doc.as_str())
     }
 
     /// Whether the layout has come to rest.
     pub fn is_settled(&self) -> bool {
-        self.layout.is_settled() && self.dragged_node.is_none()
+        self.open.layout.is_settled() && self.seen.dragged_node.is_none()
     }
 
     /// The world -> screen transform of the last frame drawn.
     pub fn screen_from_world(&self) -> Option<ScreenFromWorld> {
-        self.last_transform
+        self.frame.transform
     }
 
     /// Where the map was drawn in the last frame.
     pub fn map_rect(&self) -> Option<Rect> {
-        self.last_map_rect
+        self.frame.map_rect
     }
 
-    /// World position of an actor's node.
+    /// World position of an actor's node (`None` when it is not on the map).
     pub fn node_world_pos(&self, actor: &str) -> Option<[f32; 2]> {
-        self.layout
-            .index_of(actor)
-            .map(|node| self.layout.position(node))
+        let layout = &self.open.layout;
+        layout.index_of(actor).map(|node| layout.position(node))
     }
 
     /// Screen position of an actor's node in the last frame drawn.
     pub fn node_screen_pos(&self, actor: &str) -> Option<Pos2> {
         let world = self.node_world_pos(actor)?;
-        Some(self.last_transform?.screen_from_world(world))
+        Some(self.frame.transform?.screen_from_world(world))
+    }
+
+    /// Radius of an actor's node in world units.
+    pub fn node_radius_world(&self, actor: &str) -> Option<f32> {
+        let layout = &self.open.layout;
+        layout
+            .index_of(actor)
+            .map(|node| layout.size(node).shape_radius)
     }
 
     /// The colour the CPU-painted map has at a screen point, for maps big enough to be painted
     /// on the CPU (`None` for small maps, drawn as shapes, and for points off the map).
     pub fn painted_map_color(&self, screen: Pos2) -> Option<[u8; 3]> {
-        let map_rect = self.last_map_rect?;
-        let pixels_per_point = self.raster.pixels_per_point();
+        let map_rect = self.frame.map_rect?;
+        let raster = &self.frame.raster;
+        let pixels_per_point = raster.pixels_per_point();
         let x = (screen.x - map_rect.min.x) * pixels_per_point;
         let y = (screen.y - map_rect.min.y) * pixels_per_point;
         if x < 0.0 || y < 0.0 {
             return None;
         }
-        let [r, g, b, _] = self.raster.canvas().pixel(x as usize, y as usize)?;
-        self.raster.is_shown().then_some([r, g, b])
+        let [r, g, b, _] = raster.canvas().pixel(x as usize, y as usize)?;
+        raster.is_shown().then_some([r, g, b])
     }
 
     /// Whether an actor's node is pinned.
     pub fn is_pinned(&self, actor: &str) -> bool {
-        self.layout
+        let layout = &self.open.layout;
+        layout
             .index_of(actor)
-            .is_some_and(|node| self.layout.is_pinned(node))
+            .is_some_and(|node| layout.is_pinned(node))
     }
 
-    fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
-        self.status = Some(Status {
+    pub(super) fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
+        self.seen.status = Some(Status {
             text: text.into(),
             is_error,
         });
     }
 
-    fn start_load(&mut self, ctx: &egui::Context, source: Source) {
+    pub(super) fn start_load(&mut self, ctx: &egui::Context, source: Source) {
         let waker = ctx.clone();
-        self.pending_load = Some(PendingLoad::start(source, move || waker.request_repaint()));
+        self.pending.load = Some(PendingLoad::start(source, move || waker.request_repaint()));
     }
 
-    /// Replaces the map with one just read.
-    fn install(&mut self, loaded: Loaded) {
+    /// Replaces the map with one just read, with the filters it was saved with.
+    pub(super) fn install(&mut self, loaded: Loaded) {
         let Loaded {
             map,
             map_path,
             name,
             warnings,
         } = loaded;
-        self.unsaved = map_path.is_none();
-        self.map_path = map_path;
-        self.name = name;
-        self.map = map;
-        self.selection = None;
-        self.dragged_node = None;
-        self.rebuild_edges();
-        self.auto_fit = true;
-        self.fit_pending = true;
-        if self.map.actors.is_empty() {
-            self.set_status(format!("no countries found in {}", self.name), false);
+        let view = map.view.clone();
+        self.open = OpenMap::new(map, &name, &view);
+        self.open.unsaved = map_path.is_none();
+        self.open.path = map_path;
+        self.seen = Seen {
+            view,
+            debug_overlay: self.seen.debug_overlay,
+            show_documents: self.seen.show_documents,
+            ..Seen::default()
+        };
+        let map = &self.open.map;
+        let message = if map.actors.is_empty() {
+            format!("no countries found in {name}")
         } else if let Some(warning) = warnings.first() {
-            self.set_status(warning.clone(), false);
+            warning.clone()
         } else {
-            self.set_status(
-                format!(
-                    "{}: {} actors, {} ties, {} {}",
-                    self.name,
-                    self.map.actors.len(),
-                    self.map.ties.len(),
-                    self.map.figures.len(),
-                    if self.map.figures.len() == 1 {
-                        "figure"
-                    } else {
-                        "figures"
-                    }
-                ),
-                false,
-            );
-        }
-        if matches!(self.screenshot_mode, ScreenshotMode::Settling { .. }) {
+            format!(
+                "{name}: {} actors, {} ties, {} {}",
+                map.actors.len(),
+                map.ties.len(),
+                map.figures.len(),
+                if map.figures.len() == 1 {
+                    "figure"
+                } else {
+                    "figures"
+                }
+            )
+        };
+        self.set_status(message, false);
+        if matches!(
+            self.pending.screenshot_mode,
+            ScreenshotMode::Settling { .. }
+        ) {
             // The picture shows the panel at work: the edge with the most evidence is selected.
-            self.selection = self
+            self.seen.selection = self
+                .open
                 .edges
                 .iter()
                 .max_by_key(|edge| (edge.evidence_count, std::cmp::Reverse(edge.key.clone())))
@@ -306,303 +337,167 @@ impl TiemapApp {
         }
     }
 
-    /// Recomputes edges and restarts the layout from the current positions.
-    fn rebuild_edges(&mut self) {
-        self.edges = self.map.edges(self.show_negated);
-        self.layout = MapLayout::new(&self.map, &self.edges);
-        self.drawn_edges = drawn_edges(&self.map, &self.edges, &self.layout);
-    }
-
-    fn fit(&mut self) {
-        if let Some(map_rect) = self.last_map_rect {
-            self.camera = Camera::framing(self.layout.bounds_world(), map_rect);
-        }
-    }
-
-    /// Applies one command.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::Select(selection) => self.selection = Some(selection),
-            Command::ClearSelection => self.selection = None,
-            Command::StartDrag(actor) => {
-                if let Some(node) = self.layout.index_of(&actor) {
-                    self.layout.start_drag(node);
-                    self.dragged_node = Some(node);
-                    self.auto_fit = false;
-                }
-            }
-            Command::DragTo(world) => {
-                if let Some(node) = self.dragged_node {
-                    self.layout.drag_to(node, world);
-                }
-            }
-            Command::EndDrag => {
-                if self.dragged_node.take().is_some() {
-                    self.layout.end_drag();
-                    self.layout.write_positions(&mut self.map);
-                    self.unsaved = true;
-                }
-            }
-            Command::Unpin(actor) => {
-                if let Some(node) = self.layout.index_of(&actor) {
-                    self.layout.unpin(node);
-                    self.layout.write_positions(&mut self.map);
-                    self.unsaved = true;
-                }
-            }
-            Command::Pan(delta) => {
-                self.camera = self.camera.panned(delta);
-                self.auto_fit = false;
-            }
-            Command::Zoom { anchor, factor } => {
-                if let Some(map_rect) = self.last_map_rect {
-                    self.camera = self.camera.zoomed_around(map_rect, anchor, factor);
-                    self.auto_fit = false;
-                }
-            }
-            Command::Fit => self.fit(),
-            Command::SetShowNegated(show) => {
-                if show != self.show_negated {
-                    self.show_negated = show;
-                    self.layout.write_positions(&mut self.map);
-                    self.rebuild_edges();
-                }
-            }
-            Command::ToggleDebugOverlay => self.debug_overlay = !self.debug_overlay,
-            Command::ChooseFilesToOpen => self.open_dialog(ctx, DialogPurpose::Open),
-            Command::OpenFiles(paths) => {
-                self.set_status(format!("reading {} file(s)…", paths.len()), false);
-                self.start_load(ctx, Source::Files(paths));
-            }
-            Command::SaveMap => match self.map_path.clone() {
-                Some(path) => self.save_to(path),
-                None => self.open_dialog(ctx, DialogPurpose::SaveMap),
-            },
-            Command::SaveMapAs => self.open_dialog(ctx, DialogPurpose::SaveMap),
-            Command::SaveMapTo(path) => self.save_to(path),
-            Command::ExportPng => self.open_dialog(ctx, DialogPurpose::ExportPng),
-            Command::ExportJson => self.open_dialog(ctx, DialogPurpose::ExportJson),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-        }
-    }
-
-    fn open_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
-        if self.pending_dialog.is_some() {
-            self.set_status("a file dialog is already open", false);
-            return;
-        }
-        let stem = self
-            .name
-            .rsplit_once('.')
-            .map_or(self.name.as_str(), |(stem, _)| stem)
-            .to_owned();
-        let suggested = match purpose {
-            DialogPurpose::Open => String::new(),
-            DialogPurpose::SaveMap => format!("{stem}.ron"),
-            DialogPurpose::ExportPng => format!("{stem}.png"),
-            DialogPurpose::ExportJson => format!("{stem}.json"),
-        };
-        let waker = ctx.clone();
-        self.pending_dialog = Some(PendingDialog::open(purpose, suggested, move || {
-            waker.request_repaint();
-        }));
-    }
-
-    fn save_to(&mut self, path: PathBuf) {
-        self.layout.write_positions(&mut self.map);
-        match crate::io::save_map(&path, &self.map) {
-            Ok(()) => {
-                self.set_status(format!("saved {}", path.display()), false);
-                self.name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |name| name.to_string_lossy().into_owned(),
-                );
-                self.map_path = Some(path);
-                self.unsaved = false;
-            }
-            Err(error) => self.set_status(format!("not saved: {error}"), true),
-        }
-    }
-
-    fn export_json(&mut self, path: &std::path::Path) {
-        self.layout.write_positions(&mut self.map);
-        let result = serde_json::to_string_pretty(&self.map)
-            .map_err(|error| error.to_string())
-            .and_then(|json| {
-                crate::io::write_atomically(path, json.as_bytes()).map_err(|e| e.to_string())
-            });
-        match result {
-            Ok(()) => self.set_status(format!("exported {}", path.display()), false),
-            Err(error) => self.set_status(format!("not exported: {error}"), true),
-        }
-    }
-
-    /// Collects what finished on worker threads: loads, dialogs, screenshots.
-    fn poll_pending(&mut self, ctx: &egui::Context) {
-        if let Some(result) = self.pending_load.as_ref().and_then(PendingLoad::poll) {
-            self.pending_load = None;
-            match result {
-                Ok(loaded) => self.install(loaded),
-                // What the user had stays: only the message is new.
-                Err(error) => self.set_status(format!("could not open: {error}"), true),
-            }
-        }
-        if let Some(dialog) = &self.pending_dialog {
-            let purpose = dialog.purpose;
-            match dialog.poll() {
-                DialogOutcome::Waiting => {}
-                DialogOutcome::Nothing => {
-                    self.pending_dialog = None;
-                    self.set_status(
-                        "no file chosen (if no dialog appeared, this desktop has no file dialog: pass files on the command line)",
-                        false,
-                    );
-                }
-                DialogOutcome::Chosen(paths) => {
-                    self.pending_dialog = None;
-                    match purpose {
-                        DialogPurpose::Open => self.apply(ctx, Command::OpenFiles(paths)),
-                        DialogPurpose::SaveMap => {
-                            if let Some(path) = paths.into_iter().next() {
-                                self.save_to(path);
-                            }
-                        }
-                        DialogPurpose::ExportPng => {
-                            if let Some(path) = paths.into_iter().next() {
-                                self.pending_screenshot =
-                                    Some(PendingScreenshot::request(ctx, path));
-                            }
-                        }
-                        DialogPurpose::ExportJson => {
-                            if let Some(path) = paths.first() {
-                                self.export_json(path);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if let Some(image) = self
-            .pending_screenshot
-            .as_ref()
-            .and_then(PendingScreenshot::poll)
-        {
-            let Some(pending) = self.pending_screenshot.take() else {
-                return;
-            };
-            let result = write_png(&image, &pending.path).map(|()| pending.path.clone());
-            match &result {
-                Ok(path) => self.set_status(format!("exported {}", path.display()), false),
-                Err(error) => self.set_status(format!("not exported: {error}"), true),
-            }
-            if matches!(self.screenshot_mode, ScreenshotMode::Taking) {
-                if let Ok(mut outcome) = self.screenshot_outcome.lock() {
-                    *outcome = Some(result);
-                }
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        }
-    }
-
-    /// In `--screenshot` mode: once loaded and settled, ask for the picture.
-    fn advance_screenshot_mode(&mut self, ctx: &egui::Context) {
-        let ScreenshotMode::Settling { path, since } = &self.screenshot_mode else {
-            return;
-        };
-        let path = path.clone();
-        let ready = !self.is_loading()
-            && self.last_map_rect.is_some()
-            && (self.is_settled() || since.elapsed() > SCREENSHOT_SETTLE_LIMIT);
-        if ready {
-            if self.auto_fit {
-                self.fit();
-            }
-            self.pending_screenshot = Some(PendingScreenshot::request(ctx, path));
-            self.screenshot_mode = ScreenshotMode::Taking;
-        }
-    }
-
-    fn keyboard_commands(ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = Vec::new();
-        ctx.input_mut(|input| {
-            if input.consume_shortcut(&SAVE_SHORTCUT) {
-                commands.push(Command::SaveMap);
-            }
-            if input.consume_shortcut(&OPEN_SHORTCUT) {
-                commands.push(Command::ChooseFilesToOpen);
-            }
-            if input.consume_shortcut(&QUIT_SHORTCUT) {
-                commands.push(Command::Quit);
-            }
-            if input.consume_key(Modifiers::NONE, Key::F) {
-                commands.push(Command::Fit);
-            }
-            if input.consume_key(Modifiers::NONE, Key::F12) {
-                commands.push(Command::ToggleDebugOverlay);
-            }
-            // Files dropped on the window open like File > Open.
-            let dropped: Vec<PathBuf> = input
-                .raw
-                .dropped_files
-                .iter()
-                .map(|file| file.path().to_path_buf())
-                .collect();
-            if !dropped.is_empty() {
-                commands.push(Command::OpenFiles(dropped));
-            }
-        });
-        commands
-    }
-
-    fn layout_figures(&self) -> LayoutFigures {
+    pub(super) fn layout_figures(&self) -> LayoutFigures {
+        let layout = &self.open.layout;
         LayoutFigures {
-            ticks: self.layout.ticks_last_frame,
-            tick_time: self.layout.tick_time_last_frame,
-            alpha: self.layout.alpha(),
-            nodes: self.layout.node_count(),
-            edges: self.edges.len(),
-            dragging: self.dragged_node.is_some(),
-            map_paint_time: self.raster.paint_time_last_frame(),
+            ticks: layout.ticks_last_frame,
+            tick_time: layout.tick_time_last_frame,
+            alpha: layout.alpha(),
+            nodes: layout.node_count(),
+            edges: self.open.edges.len(),
+            dragging: self.seen.dragged_node.is_some(),
+            map_paint_time: self.frame.raster.paint_time_last_frame(),
         }
     }
 
     fn log_first_frame(&mut self) {
-        if self.first_frame_logged {
+        if self.frame.first_frame_logged {
             return;
         }
-        self.first_frame_logged = true;
-        if self.stats.logs() {
+        self.frame.first_frame_logged = true;
+        if self.frame.stats.logs() {
             let since_start = process_age().map_or_else(
                 || "unknown".to_owned(),
                 |age| format!("{} ms", age.as_millis()),
             );
             eprintln!(
                 "tiemap timing: first frame {since_start} after process start, {} ms after the app was created",
-                self.created.elapsed().as_millis()
+                self.frame.created.elapsed().as_millis()
             );
         }
     }
 
     fn log_map_ready(&self) {
-        if self.stats.logs() {
+        if self.frame.stats.logs() {
             let since_start = process_age().map_or_else(
                 || "unknown".to_owned(),
                 |age| format!("{} ms", age.as_millis()),
             );
             eprintln!(
                 "tiemap timing: map of {} nodes on screen {since_start} after process start",
-                self.layout.node_count()
+                self.open.layout.node_count()
             );
         }
+    }
+
+    /// The keyboard's commands and files dropped on the window.
+    fn input_commands(ctx: &egui::Context) -> Vec<Command> {
+        let mut commands: Vec<Command> = UiCommand::pressed(ctx)
+            .into_iter()
+            .map(Command::Ui)
+            .collect();
+        // Files dropped on the window open like File > Open.
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::OpenFiles(dropped));
+        }
+        commands
+    }
+
+    fn side_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let counts = category_counts(&self.open.map);
+        egui::Panel::right("details")
+            .default_size(theme::SIDE_PANEL_WIDTH)
+            .show(ui, |ui| {
+                egui::Panel::bottom("figures")
+                    .resizable(false)
+                    .show(ui, |ui| {
+                        figures_ui(ui, &self.open.map, self.seen.selection.as_ref());
+                    });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    commands.extend(filters_ui(ui, &self.seen.view, &counts));
+                    ui.separator();
+                    commands.extend(selection_ui(
+                        ui,
+                        &self.open.map,
+                        &self.open.edges,
+                        self.seen.selection.as_ref(),
+                    ));
+                });
+            });
+    }
+
+    fn map_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let empty_message = if self.is_loading() {
+                    Some("Reading…")
+                } else if self.open.map.actors.is_empty() {
+                    Some("no countries found")
+                } else if self.open.layout.node_count() == 0 {
+                    Some("every tie is filtered out")
+                } else {
+                    None
+                };
+                let map_rect = ui.available_rect_before_wrap();
+                let mut searched = Vec::new();
+                if let Some(search) = &mut self.seen.search {
+                    let area = egui::Area::new(egui::Id::unique("actor_search"))
+                        .fixed_pos(map_rect.right_top() + egui::vec2(-262.0, 8.0))
+                        .order(egui::Order::Foreground);
+                    let inner = area.show(ui.ctx(), |ui| {
+                        search_ui(ui, search, &self.open.map, &self.open.layout)
+                    });
+                    let (search_commands, hits) = inner.inner;
+                    commands.extend(search_commands);
+                    searched = hits
+                        .iter()
+                        .filter_map(|hit| self.open.layout.index_of(&hit.actor))
+                        .collect();
+                }
+                if let Some(corpus) = &self.pending.corpus {
+                    commands.extend(super::progress::progress_ui(ui, map_rect, corpus));
+                }
+                let output = map_ui(
+                    ui,
+                    &MapView {
+                        map: &self.open.map,
+                        edges: &self.open.edges,
+                        drawn_edges: &self.open.drawn_edges,
+                        layout: &self.open.layout,
+                        camera: self.seen.camera,
+                        selection: self.seen.selection.as_ref(),
+                        dragged_node: self.seen.dragged_node,
+                        empty_message,
+                        filters: &self.seen.view,
+                        searched: &searched,
+                        tooltips: matches!(self.pending.screenshot_mode, ScreenshotMode::Off),
+                    },
+                    &mut self.frame.raster,
+                    &mut self.frame.labels,
+                );
+                commands.extend(output.commands);
+                self.frame.transform = Some(output.screen_from_world);
+                self.frame.map_rect = Some(output.map_rect);
+                if self.seen.debug_overlay {
+                    let figures = self.layout_figures();
+                    self.frame.stats.overlay_ui(ui, output.map_rect, &figures);
+                }
+            });
     }
 
     /// Draws the whole window and applies what the user asked for.
     pub fn window_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let mut commands = Self::keyboard_commands(&ctx);
+        let mut commands = Self::input_commands(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            commands.extend(menu_bar_ui(ui, self.show_negated, self.unsaved));
+            let state = MenuState {
+                view: &self.seen.view,
+                unsaved: self.open.unsaved,
+                documents_shown: self.seen.show_documents,
+                can_undo: self.open.history.can_undo(),
+                can_redo: self.open.history.can_redo(),
+            };
+            commands.extend(menu_bar_ui(ui, &state));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let activity = if self.is_loading() {
@@ -614,59 +509,51 @@ impl TiemapApp {
             };
             status_bar_ui(
                 ui,
-                self.status.as_ref(),
-                &self.map,
-                self.edges.len(),
+                self.seen.status.as_ref(),
+                &self.open.map,
+                (self.open.layout.node_count(), self.open.edges.len()),
                 activity,
             );
         });
-        egui::Panel::right("details")
-            .default_size(theme::SIDE_PANEL_WIDTH)
-            .show(ui, |ui| {
-                egui::Panel::bottom("figures")
-                    .resizable(false)
-                    .show(ui, |ui| figures_ui(ui, &self.map, self.selection.as_ref()));
-                egui::CentralPanel::default().show(ui, |ui| {
-                    commands.extend(selection_ui(
+        if self.seen.show_documents {
+            egui::Panel::left("documents")
+                .default_size(theme::DOCUMENTS_PANEL_WIDTH)
+                .show(ui, |ui| {
+                    commands.extend(super::documents::documents_ui(
                         ui,
-                        &self.map,
-                        &self.edges,
-                        self.selection.as_ref(),
+                        &mut self.seen.documents,
+                        &self.open.map,
+                        &self.open.files,
+                        &self.open.ties_per_document,
+                        &self.seen.view,
                     ));
                 });
-            });
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let empty_message = if self.is_loading() {
-                    Some("Reading…")
-                } else if self.map.actors.is_empty() {
-                    Some("no countries found")
-                } else {
-                    None
-                };
-                let output = map_ui(
-                    ui,
-                    &MapView {
-                        map: &self.map,
-                        edges: &self.edges,
-                        drawn_edges: &self.drawn_edges,
-                        layout: &self.layout,
-                        camera: self.camera,
-                        selection: self.selection.as_ref(),
-                        dragged_node: self.dragged_node,
-                        empty_message,
-                    },
-                    &mut self.raster,
-                );
-                commands.extend(output.commands);
-                self.last_transform = Some(output.screen_from_world);
-                self.last_map_rect = Some(output.map_rect);
-                if self.debug_overlay {
-                    self.stats
-                        .overlay_ui(ui, output.map_rect, &self.layout_figures());
-                }
-            });
+        }
+        self.side_panel_ui(ui, &mut commands);
+        self.map_panel_ui(ui, &mut commands);
+        if let Some(palette) = &mut self.seen.palette {
+            commands.extend(palette_ui(&ctx, palette));
+        }
+        if let Some(article) = &mut self.seen.article {
+            commands.extend(super::article::article_window_ui(
+                &ctx,
+                article,
+                &self.open.map,
+            ));
+        }
+        if !self.seen.failures.is_empty() {
+            commands.extend(super::progress::failures_window_ui(
+                &ctx,
+                &self.seen.failures,
+            ));
+        }
+        commands.extend(super::dialogs_ui::recovery_and_close_ui(
+            &ctx,
+            &self.pending,
+        ));
+        if self.seen.show_shortcuts {
+            commands.extend(shortcuts_window_ui(&ctx));
+        }
 
         for command in commands {
             self.apply(&ctx, command);
@@ -675,9 +562,9 @@ impl TiemapApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.title();
-        if title != self.title_sent {
+        if title != self.frame.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_sent = title;
+            self.frame.title_sent = title;
         }
     }
 
@@ -691,22 +578,30 @@ impl TiemapApp {
         // The time since the last frame, not egui's smoothed estimate: after an idle spell the
         // first frame must not count the whole pause (step_frame caps it anyway).
         let frame_seconds = ctx.input(|input| input.unstable_dt);
-        let moved = self.layout.step_frame(frame_seconds);
-        if self.last_map_rect.is_some() && (self.fit_pending || (self.auto_fit && moved)) {
+        let moved = self.open.layout.step_frame(frame_seconds);
+        let seen = &mut self.seen;
+        if self.frame.map_rect.is_some() && (seen.fit_pending || (seen.auto_fit && moved)) {
             self.fit();
-            self.fit_pending = false;
+            self.seen.fit_pending = false;
         }
-        if moved && self.layout.is_settled() && self.dragged_node.is_none() {
-            self.layout.write_positions(&mut self.map);
+        if moved && self.open.layout.is_settled() && self.seen.dragged_node.is_none() {
+            self.open.layout.write_positions(&mut self.open.map);
         }
         self.advance_screenshot_mode(ctx);
-        let busy = !self.layout.is_settled()
-            || self.dragged_node.is_some()
-            || self.pending_screenshot.is_some()
-            || matches!(self.screenshot_mode, ScreenshotMode::Settling { .. });
+        self.autosave_if_due(ctx);
+        let busy = !self.open.layout.is_settled()
+            || self.seen.dragged_node.is_some()
+            || self.pending.screenshot.is_some()
+            || matches!(
+                self.pending.screenshot_mode,
+                ScreenshotMode::Settling { .. }
+            );
         if busy {
             ctx.request_repaint();
-        } else if self.pending_load.is_some() || self.pending_dialog.is_some() {
+        } else if self.pending.load.is_some()
+            || self.pending.corpus.is_some()
+            || self.pending.dialog.is_some()
+        {
             // Workers wake the window when they finish; this is only a safety net.
             ctx.request_repaint_after(Duration::from_millis(250));
         }
@@ -715,7 +610,8 @@ impl TiemapApp {
 
 impl eframe::App for TiemapApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.stats.begin_frame();
+        self.frame.stats.begin_frame();
+        self.ask_before_closing(ctx);
         self.step(ctx);
         self.update_title(ctx);
     }
@@ -724,6 +620,6 @@ impl eframe::App for TiemapApp {
         self.window_ui(ui);
         self.log_first_frame();
         let figures = self.layout_figures();
-        self.stats.end_frame(&figures);
+        self.frame.stats.end_frame(&figures);
     }
 }

@@ -2,14 +2,17 @@
 //!
 //! Drawing code reads the state and returns commands; only `TiemapApp::apply` changes the
 //! state. That keeps each panel a pure function of the state and makes every user action
-//! something a test can send directly.
+//! something a test can send directly. Commands a user runs by name (from the menu, the
+//! palette or a shortcut) are [`UiCommand`]s, which own their labels and shortcuts; the rest
+//! carry data (what was clicked, where a node was dragged).
 
 use eframe::egui;
 use std::path::PathBuf;
 
 use egui::{Pos2, Vec2};
 
-use crate::model::{ActorId, EdgeKey};
+pub use super::ui_command::UiCommand;
+use crate::model::{ActorId, EdgeKey, Quad, ViewState};
 
 /// What is selected on the map.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,10 +26,14 @@ pub enum Selection {
 /// A request from the user interface to change the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// A command run by name (menu, palette, shortcut).
+    Ui(UiCommand),
     /// Select a node or an edge.
     Select(Selection),
     /// Clear the selection (a click on empty space).
     ClearSelection,
+    /// Select an actor and frame it (the search's Enter).
+    FocusActor(ActorId),
     /// A node was grabbed at the start of a drag.
     StartDrag(ActorId),
     /// The grabbed node follows the pointer to this world position.
@@ -44,26 +51,43 @@ pub enum Command {
         /// Scale multiplier (> 1 zooms in).
         factor: f32,
     },
-    /// Frame the whole map.
-    Fit,
     /// Show or hide ties the text says did not happen.
     SetShowNegated(bool),
-    /// Toggle the debug overlay (frame time, ticks, alpha).
-    ToggleDebugOverlay,
-    /// Ask for files to open with a file dialog.
-    ChooseFilesToOpen,
+    /// Hide a quad's ties, or show them again (a click in the legend).
+    ToggleQuad(Quad),
+    /// Replace the filters (the filters panel).
+    SetView(ViewState),
+    /// Close the actor search.
+    CloseSearch,
+    /// Close the command palette.
+    ClosePalette,
+    /// Close the keyboard-shortcuts window.
+    CloseShortcuts,
+    /// Stop reading the corpus (what was read stays).
+    CancelCorpus,
+    /// Open a document in the article view, scrolled to a sentence.
+    OpenArticle {
+        /// The document id.
+        doc: String,
+        /// The sentence to scroll to.
+        sentence: Option<usize>,
+    },
+    /// Close the article view.
+    CloseArticle,
+    /// Close the list of files that could not be read.
+    CloseFailures,
+    /// Open the recovery file of an earlier run.
+    RestoreRecovery,
+    /// Delete the recovery file of an earlier run.
+    DiscardRecovery,
+    /// Close the window without saving the changes.
+    QuitWithoutSaving,
+    /// Save the changes, then close the window.
+    SaveAndQuit,
+    /// Keep the window open (the close question's Cancel).
+    CancelQuit,
     /// Open these articles (merged into one map) or this saved map.
     OpenFiles(Vec<PathBuf>),
-    /// Save the map to its file, asking for one if it has none.
-    SaveMap,
-    /// Ask for a file and save the map there.
-    SaveMapAs,
     /// Save the map to this file.
     SaveMapTo(PathBuf),
-    /// Ask for a file and write a PNG of the window there.
-    ExportPng,
-    /// Ask for a file and write the map as JSON there.
-    ExportJson,
-    /// Close the window.
-    Quit,
 }

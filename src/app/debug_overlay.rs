@@ -21,6 +21,8 @@ pub struct FrameStats {
     last_log: Instant,
     frames_since_log: usize,
     worst_since_log_ms: f32,
+    /// The longest frame of our own work (UI, layout, painting) since the last log line.
+    worst_work_since_log_ms: f32,
 }
 
 /// One frame's layout figures, for the overlay.
@@ -61,6 +63,7 @@ impl FrameStats {
             last_log: Instant::now(),
             frames_since_log: 0,
             worst_since_log_ms: 0.0,
+            worst_work_since_log_ms: 0.0,
         }
     }
 
@@ -85,18 +88,18 @@ impl FrameStats {
     /// Call at the end of a frame's work.
     pub fn end_frame(&mut self, layout: &LayoutFigures) {
         if let Some(start) = self.work_start.take() {
-            push(
-                &mut self.work_times_ms,
-                start.elapsed().as_secs_f32() * 1000.0,
-            );
+            let work_ms = start.elapsed().as_secs_f32() * 1000.0;
+            self.worst_work_since_log_ms = self.worst_work_since_log_ms.max(work_ms);
+            push(&mut self.work_times_ms, work_ms);
         }
         if self.log_to_stderr && self.last_log.elapsed() >= Duration::from_secs(1) {
             eprintln!(
-                "tiemap timing: {} frames/s, frame {:.1} ms (worst {:.1}), ui+layout work {:.1} ms, {} ticks/frame ({:.1} ms), map paint {:.1} ms, alpha {:.4}, {} nodes, {} edges{}",
+                "tiemap timing: {} frames/s, frame {:.1} ms (worst {:.1}), ui+layout work {:.1} ms (worst {:.1}), {} ticks/frame ({:.1} ms), map paint {:.1} ms, alpha {:.4}, {} nodes, {} edges{}",
                 self.frames_since_log,
                 self.mean_frame_ms(),
                 self.worst_since_log_ms,
                 mean(&self.work_times_ms),
+                self.worst_work_since_log_ms,
                 layout.ticks,
                 layout.tick_time.as_secs_f32() * 1000.0,
                 layout.map_paint_time.as_secs_f32() * 1000.0,
@@ -108,6 +111,7 @@ impl FrameStats {
             self.last_log = Instant::now();
             self.frames_since_log = 0;
             self.worst_since_log_ms = 0.0;
+            self.worst_work_since_log_ms = 0.0;
         }
     }
 

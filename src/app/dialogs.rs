@@ -9,6 +9,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 pub enum DialogPurpose {
     /// Choose articles or a map to open.
     Open,
+    /// Choose a folder of articles to open.
+    OpenFolder,
     /// Choose where to save the map.
     SaveMap,
     /// Choose where to write a PNG of the window.
@@ -51,6 +53,11 @@ impl PendingDialog {
                     .add_filter("all files", &["*"])
                     .pick_files()
                     .unwrap_or_default(),
+                DialogPurpose::OpenFolder => rfd::FileDialog::new()
+                    .set_title("Open a folder of articles")
+                    .pick_folder()
+                    .into_iter()
+                    .collect(),
                 DialogPurpose::SaveMap => {
                     save_dialog("Save map", "map (RON)", "ron", &suggested_name)
                 }

@@ -29,6 +29,8 @@ pub enum Source {
     Bundled,
     /// Files chosen by the user.
     Files(Vec<PathBuf>),
+    /// The recovery file of an earlier run: opened as a new, unsaved map.
+    Recovered(PathBuf),
 }
 
 /// A load running on a worker thread.
@@ -75,6 +77,15 @@ pub fn load(source: &Source) -> Result<Loaded, String> {
             })
         }
         Source::Files(paths) => load_files(paths),
+        Source::Recovered(path) => {
+            let map = io::load_map(path).map_err(|error| error.to_string())?;
+            Ok(Loaded {
+                map,
+                map_path: None,
+                name: "recovered map".into(),
+                warnings: Vec::new(),
+            })
+        }
     }
 }
 

@@ -29,6 +29,14 @@ const DRAG_ALPHA_TARGET: f32 = 0.3;
 /// Alpha a map is reheated to after a node is unpinned.
 const UNPIN_REHEAT_ALPHA: f32 = 0.3;
 
+/// Source of layout revisions: every layout and every move gets a number never used before,
+/// so "same revision" means "same positions" even across layouts.
+static NEXT_REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Size of a node on the map, in world units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NodeSize {
@@ -56,9 +64,15 @@ pub struct MapLayout {
     sizes: Vec<NodeSize>,
     /// Country or bloc, by node (read every frame, so not looked up by id each time).
     kinds: Vec<ActorKind>,
+    /// Sentences over each node's shown edges, by node.
+    evidence: Vec<usize>,
+    /// Nodes from the most evidence to the least (ties by node order): labels go in this order.
+    by_weight: Vec<usize>,
     /// Every node came with a saved position: the map is shown as saved, and the simulation
     /// only runs once the user moves something.
     at_rest_as_saved: bool,
+    /// Changes whenever a node moves (see [`MapLayout::revision`]).
+    revision: u64,
     /// Ticks run in the last frame.
     pub ticks_last_frame: usize,
     /// Wall time of those ticks.
@@ -66,9 +80,20 @@ pub struct MapLayout {
 }
 
 impl MapLayout {
-    /// Lays out `map`'s actors linked by `edges`, starting from the saved positions.
-    pub fn new(map: &TieMap, edges: &[Edge]) -> Self {
-        let node_ids: Vec<ActorId> = map.actors.iter().map(|actor| actor.id.clone()).collect();
+    /// Lays out `map`'s actors linked by `edges`, starting from the saved positions. Actors
+    /// none of whose ties is among `edges` are left out unless `include_isolated`: a hundred
+    /// untied actors would otherwise ring the graph.
+    pub fn new(map: &TieMap, edges: &[Edge], include_isolated: bool) -> Self {
+        let tied: std::collections::BTreeSet<&str> = edges
+            .iter()
+            .flat_map(|edge| [edge.key.a.as_str(), edge.key.b.as_str()])
+            .collect();
+        let shown: Vec<&crate::model::Actor> = map
+            .actors
+            .iter()
+            .filter(|actor| include_isolated || tied.contains(actor.id.as_str()))
+            .collect();
+        let node_ids: Vec<ActorId> = shown.iter().map(|actor| actor.id.clone()).collect();
         let node_index: BTreeMap<ActorId, usize> = node_ids
             .iter()
             .enumerate()
@@ -89,15 +114,17 @@ impl MapLayout {
                 weight: edge.evidence_count.max(1) as f32,
             });
         }
-        let sizes: Vec<NodeSize> = map
-            .actors
+        let most_evidence = evidence_per_node.iter().copied().max().unwrap_or(0);
+        let sizes: Vec<NodeSize> = shown
             .iter()
             .zip(&evidence_per_node)
             .map(|(actor, &evidence)| NodeSize {
-                shape_radius: theme::node_radius_world(evidence),
+                shape_radius: theme::node_radius_world(evidence, most_evidence),
                 label_width: actor.name.chars().count() as f32 * theme::LABEL_CHAR_WIDTH_WORLD,
             })
             .collect();
+        let mut by_weight: Vec<usize> = (0..node_ids.len()).collect();
+        by_weight.sort_by_key(|&node| (std::cmp::Reverse(evidence_per_node[node]), node));
         let graph = LayoutGraph {
             radii: sizes.iter().map(|size| size.footprint_radius()).collect(),
             links,
@@ -119,14 +146,17 @@ impl MapLayout {
         }
         let at_rest_as_saved =
             !node_ids.is_empty() && initial.iter().all(std::option::Option::is_some);
-        let kinds = map.actors.iter().map(|actor| actor.kind).collect();
+        let kinds = shown.iter().map(|actor| actor.kind).collect();
         MapLayout {
             simulation,
             node_ids,
             node_index,
             sizes,
             kinds,
+            evidence: evidence_per_node,
+            by_weight,
             at_rest_as_saved,
+            revision: next_revision(),
             ticks_last_frame: 0,
             tick_time_last_frame: Duration::ZERO,
         }
@@ -155,6 +185,22 @@ impl MapLayout {
     /// Whether a node is a country or a bloc.
     pub fn kind(&self, node: usize) -> ActorKind {
         self.kinds[node]
+    }
+
+    /// A number that changes whenever a node moves: what was computed from the positions at
+    /// one revision holds while it stays the same.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Sentences over a node's shown edges.
+    pub fn evidence(&self, node: usize) -> usize {
+        self.evidence[node]
+    }
+
+    /// Nodes from the most evidence to the least.
+    pub fn by_weight(&self) -> &[usize] {
+        &self.by_weight
     }
 
     /// World position of a node.
@@ -201,6 +247,7 @@ impl MapLayout {
             }
         }
         self.tick_time_last_frame = start.elapsed();
+        self.revision = next_revision();
         true
     }
 
@@ -209,6 +256,7 @@ impl MapLayout {
         self.at_rest_as_saved = false;
         let position = self.simulation.position(node);
         self.simulation.pin(node, position);
+        self.revision = next_revision();
         self.simulation.set_alpha_target(DRAG_ALPHA_TARGET);
         self.simulation.reheat(DRAG_ALPHA_TARGET);
     }
@@ -216,6 +264,7 @@ impl MapLayout {
     /// The dragged node moves to `position`.
     pub fn drag_to(&mut self, node: usize, position: [f32; 2]) {
         self.simulation.pin(node, position);
+        self.revision = next_revision();
         self.simulation.reheat(DRAG_ALPHA_TARGET);
     }
 
@@ -224,10 +273,18 @@ impl MapLayout {
         self.simulation.set_alpha_target(0.0);
     }
 
+    /// Sets the map moving again from where it is (new actors and ties arrived).
+    pub fn reheat(&mut self, alpha: f32) {
+        self.at_rest_as_saved = false;
+        self.simulation.reheat(alpha);
+        self.revision = next_revision();
+    }
+
     /// Lets a node move again.
     pub fn unpin(&mut self, node: usize) {
         self.at_rest_as_saved = false;
         self.simulation.unpin(node);
+        self.revision = next_revision();
         self.simulation.reheat(UNPIN_REHEAT_ALPHA);
     }
 

@@ -14,12 +14,15 @@ use egui::{
 };
 
 use super::command::{Command, Selection};
+use super::hover::{Hovered, hover_tooltip_ui};
+use super::labels::{LabelCache, LabelCandidate, LabelKey, place_labels};
+use super::legend::legend_ui;
 use super::map_layout::MapLayout;
 use super::map_raster::{MapRaster, rgb};
 use super::raster::{Dashes, Item, Paint};
 use super::theme;
 use super::transform::{Camera, ScreenFromWorld};
-use crate::model::{ActorKind, Edge, Quad, TieMap};
+use crate::model::{ActorKind, Edge, TieMap, ViewState};
 
 /// How one edge is drawn, computed once per map (not per frame).
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +92,12 @@ pub struct MapView<'a> {
     pub dragged_node: Option<usize>,
     /// A sentence shown in the middle of an empty map ("no countries found").
     pub empty_message: Option<&'a str>,
+    /// The filters (the legend shows which quads are hidden).
+    pub filters: &'a ViewState,
+    /// Layout nodes the search found: ringed and labelled.
+    pub searched: &'a [usize],
+    /// Hovering shows tooltips (not while `--screenshot` waits for its picture).
+    pub tooltips: bool,
 }
 
 /// What the map view reports after a frame.
@@ -99,11 +108,18 @@ pub struct MapViewOutput {
     pub screen_from_world: ScreenFromWorld,
     /// Where the map is on screen.
     pub map_rect: Rect,
+    /// What the pointer is over.
+    pub hovered: Option<Hovered>,
 }
 
 /// Draws the map in all of `ui`'s remaining space and reads the pointer. Big maps are painted
 /// on the CPU into `raster`'s texture (see [`super::map_raster`]); small ones as egui shapes.
-pub fn map_ui(ui: &mut Ui, view: &MapView<'_>, raster: &mut MapRaster) -> MapViewOutput {
+pub fn map_ui(
+    ui: &mut Ui,
+    view: &MapView<'_>,
+    raster: &mut MapRaster,
+    labels: &mut LabelCache,
+) -> MapViewOutput {
     let map_rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(map_rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "map"));
@@ -124,7 +140,17 @@ pub fn map_ui(ui: &mut Ui, view: &MapView<'_>, raster: &mut MapRaster) -> MapVie
         paint_nodes(&painter, &nodes);
     }
     paint_pins(&painter, view, &nodes);
-    paint_labels(&painter, view, &nodes, &screen_from_world);
+    paint_search_rings(&painter, view, &nodes);
+    // What the pointer is over, unless a node is being dragged or the background panned.
+    let hovered = response
+        .hover_pos()
+        .filter(|_| view.dragged_node.is_none() && !response.dragged())
+        .and_then(|pointer| {
+            node_at(view, &screen_from_world, pointer)
+                .map(Hovered::Node)
+                .or_else(|| edge_at_index(view, &screen_from_world, pointer).map(Hovered::Edge))
+        });
+    paint_labels(&painter, view, &nodes, &screen_from_world, hovered, labels);
     if let Some(message) = view.empty_message {
         painter.text(
             map_rect.center(),
@@ -134,13 +160,16 @@ pub fn map_ui(ui: &mut Ui, view: &MapView<'_>, raster: &mut MapRaster) -> MapVie
             theme::LABEL_TEXT,
         );
     }
-    legend_ui(ui, map_rect);
-
-    let commands = pointer_commands(ui, &response, view, &screen_from_world);
+    let mut commands = legend_ui(ui, map_rect, view.filters);
+    commands.extend(pointer_commands(ui, &response, view, &screen_from_world));
+    if let Some(hovered) = hovered.filter(|_| view.tooltips) {
+        response.on_hover_ui_at_pointer(|ui| hover_tooltip_ui(ui, view, hovered));
+    }
     MapViewOutput {
         commands,
         screen_from_world,
         map_rect,
+        hovered,
     }
 }
 
@@ -264,8 +293,13 @@ fn raster_edges(
     }
 }
 
+/// A node's radius on screen: its world radius at the zoom, but never below a share of it,
+/// so that on a zoomed-out map the main actors still stand out from the rest.
 fn node_radius_px(view: &MapView<'_>, node: usize, scale: f32) -> f32 {
-    (view.layout.size(node).shape_radius * scale).max(2.0)
+    let radius = view.layout.size(node).shape_radius;
+    (radius * scale)
+        .max(radius * theme::MIN_NODE_SCREEN_SHARE)
+        .max(2.0)
 }
 
 /// A node on screen this frame.
@@ -301,7 +335,7 @@ fn visible_nodes(
         Some(Selection::Node(id)) => view.layout.index_of(id),
         _ => None,
     };
-    (0..view.layout.node_count())
+    let mut nodes: Vec<ScreenNode> = (0..view.layout.node_count())
         .filter_map(|node| {
             let center = screen_from_world.screen_from_world([xs[node], ys[node]]);
             let reach = view.layout.size(node).footprint_radius() * scale;
@@ -327,7 +361,18 @@ fn visible_nodes(
                 outline_px,
             })
         })
-        .collect()
+        .collect();
+    // Heavier nodes over lighter ones, the nodes the user placed (pinned) over those, and
+    // the selected and dragged nodes over all.
+    nodes.sort_by_key(|node| {
+        (
+            node.highlighted,
+            view.layout.is_pinned(node.node),
+            view.layout.evidence(node.node),
+            node.node,
+        )
+    });
+    nodes
 }
 
 fn paint_nodes(painter: &egui::Painter, nodes: &[ScreenNode]) {
@@ -375,27 +420,106 @@ fn paint_pins(painter: &egui::Painter, view: &MapView<'_>, nodes: &[ScreenNode])
     }
 }
 
-/// Labels under the nodes, unless they would be too small to read or too many to tell apart.
+/// Rings around the nodes the search found.
+fn paint_search_rings(painter: &egui::Painter, view: &MapView<'_>, nodes: &[ScreenNode]) {
+    if view.searched.is_empty() {
+        return;
+    }
+    for node in nodes
+        .iter()
+        .filter(|node| view.searched.contains(&node.node))
+    {
+        painter.circle_stroke(
+            node.center,
+            node.radius_px + theme::SEARCH_RING_PX + 1.0,
+            Stroke::new(theme::SEARCH_RING_PX, theme::SEARCH_HIT),
+        );
+    }
+}
+
+/// Labels under the nodes: every node pointed at, selected, dragged or found, then as many of
+/// the others as fit without overlapping, the weightiest first (see [`super::labels`]).
 fn paint_labels(
     painter: &egui::Painter,
     view: &MapView<'_>,
     nodes: &[ScreenNode],
     screen_from_world: &ScreenFromWorld,
+    hovered: Option<Hovered>,
+    cache: &mut LabelCache,
 ) {
     let scale = screen_from_world.scale();
-    let label_px = theme::LABEL_SIZE_WORLD * scale;
-    if label_px < theme::MIN_LABEL_SIZE_PX || nodes.len() > theme::MAX_LABELS_ON_SCREEN {
-        return;
+    let font_px =
+        (theme::LABEL_SIZE_WORLD * scale).clamp(theme::MIN_LABEL_FONT_PX, theme::MAX_LABEL_FONT_PX);
+    let gap_px = (theme::LABEL_GAP_WORLD * scale.min(1.5)).max(2.0) + 1.0;
+    let font = FontId::proportional(font_px);
+    // Screen nodes by layout node, to look candidates up in weight order.
+    let mut on_screen: Vec<Option<usize>> = vec![None; view.layout.node_count()];
+    for (index, node) in nodes.iter().enumerate() {
+        on_screen[node.node] = Some(index);
     }
-    let font = FontId::proportional(label_px.min(28.0));
-    for node in nodes {
-        let id = view.layout.id_of(node.node);
-        let name = view.map.actor(id).map_or(id, |actor| actor.name.as_str());
-        let top = node.center + vec2(0.0, node.radius_px + theme::LABEL_GAP_WORLD * scale);
-        let galley = painter.layout_no_wrap(name.to_owned(), font.clone(), theme::LABEL_TEXT);
-        let rect = Align2::CENTER_TOP.anchor_size(top, galley.size());
-        painter.rect_filled(rect.expand(1.0), 3.0, theme::LABEL_BACKDROP);
-        painter.galley(rect.min, galley, theme::LABEL_TEXT);
+    let candidate = |node: usize| {
+        on_screen.get(node).copied().flatten().map(|index| {
+            let screen = &nodes[index];
+            LabelCandidate {
+                node,
+                center: screen.center,
+                radius_px: screen.radius_px,
+            }
+        })
+    };
+    let mut must: Vec<usize> = Vec::new();
+    if let Some(Hovered::Node(node)) = hovered {
+        must.push(node);
+    }
+    if let Some(Selection::Node(id)) = view.selection
+        && let Some(node) = view.layout.index_of(id)
+    {
+        must.push(node);
+    }
+    if let Some(Selection::Edge(key)) = view.selection {
+        must.extend(
+            [&key.a, &key.b]
+                .into_iter()
+                .filter_map(|id| view.layout.index_of(id)),
+        );
+    }
+    must.extend(view.dragged_node);
+    must.extend(view.searched.iter().copied());
+    let name_of = |node: usize| {
+        let id = view.layout.id_of(node);
+        view.map.actor(id).map_or(id, |actor| actor.name.as_str())
+    };
+    let key = LabelKey {
+        layout_revision: view.layout.revision(),
+        transform: *screen_from_world,
+        map_rect: painter.clip_rect(),
+        must: must.clone(),
+        font_px,
+    };
+    let placed = cache.get_or_place(key, || {
+        let must_candidates: Vec<LabelCandidate> =
+            must.iter().filter_map(|&node| candidate(node)).collect();
+        let ordered = view
+            .layout
+            .by_weight()
+            .iter()
+            .filter_map(|&node| candidate(node));
+        place_labels(&must_candidates, ordered, gap_px, |node| {
+            painter
+                .layout_no_wrap(name_of(node).to_owned(), font.clone(), theme::LABEL_TEXT)
+                .size()
+        })
+    });
+    for label in placed {
+        let emphasised = must.contains(&label.node);
+        let color = if emphasised {
+            theme::LABEL_EMPHASIS_TEXT
+        } else {
+            theme::LABEL_TEXT
+        };
+        let galley = painter.layout_no_wrap(name_of(label.node).to_owned(), font.clone(), color);
+        painter.rect_filled(label.rect.expand(1.0), 3.0, theme::LABEL_BACKDROP);
+        painter.galley(label.rect.min, galley, color);
     }
 }
 
@@ -405,7 +529,7 @@ const BLOC_HALF_SIDE: f32 = 0.9;
 const BLOC_CORNER: f32 = 0.35;
 
 /// A country is a disc; a bloc is a rounded square, so the two read apart even without colour.
-fn node_shape(kind: ActorKind, center: Pos2, radius: f32, outline: Stroke) -> Shape {
+pub fn node_shape(kind: ActorKind, center: Pos2, radius: f32, outline: Stroke) -> Shape {
     match kind {
         ActorKind::Country => Shape::Circle(egui::epaint::CircleShape {
             center,
@@ -436,77 +560,6 @@ fn pin_mark(center: Pos2, radius: f32) -> [Shape; 2] {
             stroke: Stroke::new(1.0, theme::NODE_OUTLINE),
         }),
     ]
-}
-
-/// The legend in the map's upper left corner: quads, node kinds and line styles.
-fn legend_ui(ui: &mut Ui, map_rect: Rect) {
-    let legend_rect = Rect::from_min_size(map_rect.min + vec2(8.0, 8.0), vec2(200.0, 220.0));
-    let mut legend = ui.new_child(egui::UiBuilder::new().max_rect(legend_rect));
-    legend.style_mut().interaction.selectable_labels = false;
-    egui::Frame::new()
-        .fill(theme::LABEL_BACKDROP)
-        .stroke(Stroke::new(1.0, Color32::from_gray(200)))
-        .corner_radius(4.0)
-        .inner_margin(6.0)
-        .show(&mut legend, |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            for quad in Quad::ALL {
-                legend_row(ui, quad.label(), |painter, rect| {
-                    painter.line_segment(
-                        [rect.left_center(), rect.right_center()],
-                        Stroke::new(3.0, theme::quad_color(quad)),
-                    );
-                });
-            }
-            legend_row(ui, "hedged (may happen)", |painter, rect| {
-                painter.extend(Shape::dashed_line(
-                    &[rect.left_center(), rect.right_center()],
-                    Stroke::new(
-                        3.0,
-                        theme::faded(theme::quad_color(Quad::VerbalCooperation), 0.45),
-                    ),
-                    5.0,
-                    3.0,
-                ));
-            });
-            legend_row(ui, "negated (did not happen)", |painter, rect| {
-                painter.extend(Shape::dashed_line(
-                    &[rect.left_center(), rect.right_center()],
-                    Stroke::new(3.0, theme::NEGATED),
-                    5.0,
-                    3.0,
-                ));
-            });
-            legend_row(ui, "country", |painter, rect| {
-                painter.add(node_shape(
-                    ActorKind::Country,
-                    rect.center(),
-                    6.0,
-                    Stroke::new(1.0, theme::NODE_OUTLINE),
-                ));
-            });
-            legend_row(ui, "bloc", |painter, rect| {
-                painter.add(node_shape(
-                    ActorKind::Bloc,
-                    rect.center(),
-                    6.0,
-                    Stroke::new(1.0, theme::NODE_OUTLINE),
-                ));
-            });
-            ui.label(egui::RichText::new("width: number of sentences").size(11.5));
-        });
-}
-
-fn legend_row(ui: &mut Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
-        paint(ui.painter(), rect);
-        ui.label(
-            egui::RichText::new(label)
-                .size(11.5)
-                .color(theme::LABEL_TEXT),
-        );
-    });
 }
 
 /// Distance from `point` to the segment `a`-`b`, in the units of its arguments.
@@ -545,6 +598,15 @@ fn edge_at<'e>(
     screen_from_world: &ScreenFromWorld,
     pointer: Pos2,
 ) -> Option<&'e Edge> {
+    edge_at_index(view, screen_from_world, pointer).and_then(|edge| view.edges.get(edge))
+}
+
+/// The index of the edge within [`theme::EDGE_HIT_PX`] of `pointer`, the nearest.
+fn edge_at_index(
+    view: &MapView<'_>,
+    screen_from_world: &ScreenFromWorld,
+    pointer: Pos2,
+) -> Option<usize> {
     let (xs, ys) = view.layout.xs_ys();
     view.drawn_edges
         .iter()
@@ -556,7 +618,7 @@ fn edge_at<'e>(
             (distance <= reach).then_some((drawn.edge, distance))
         })
         .min_by(|x, y| x.1.total_cmp(&y.1))
-        .and_then(|(edge, _)| view.edges.get(edge))
+        .map(|(edge, _)| edge)
 }
 
 /// Clicks select, drags move nodes or pan, the wheel zooms.

@@ -11,28 +11,46 @@
     reason = "the app module's main type lives in app.rs, as in rerun"
 )]
 mod app;
+mod apply;
+pub mod article;
+pub mod autosave;
 pub mod chart;
 pub mod command;
+pub mod corpus_load;
+mod corpus_merge;
 pub mod debug_overlay;
 pub mod dialogs;
+mod dialogs_ui;
+pub mod documents;
+pub mod filters;
+pub mod history;
+pub mod hover;
+pub mod labels;
+pub mod legend;
 pub mod loading;
 pub mod map_layout;
 pub mod map_raster;
 pub mod map_view;
 pub mod menu;
+pub mod palette;
 pub mod panel;
+pub mod progress;
 pub mod raster;
 pub mod screenshot;
+pub mod search;
+pub mod state;
 pub mod theme;
 pub mod transform;
+pub mod ui_command;
 
 use std::path::PathBuf;
 
 use eframe::egui;
 
-pub use app::{Status, TiemapApp};
-pub use command::{Command, Selection};
+pub use app::TiemapApp;
+pub use command::{Command, Selection, UiCommand};
 pub use loading::Source;
+pub use state::Status;
 
 /// How the window is started.
 #[derive(Clone, Debug, Default)]
@@ -88,7 +106,9 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
                 } else {
                     Source::Files(files)
                 };
-                let mut app = TiemapApp::loading(&creation.egui_ctx, source);
+                let offer_recovery = screenshot.is_none();
+                let mut app = TiemapApp::loading(&creation.egui_ctx, source)
+                    .with_recovery_dir(app::default_recovery_dir(), offer_recovery);
                 if let Some(path) = screenshot {
                     app.take_screenshot_when_settled(path);
                 }

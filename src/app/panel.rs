@@ -63,7 +63,7 @@ pub fn selection_ui(
             for (category, ties) in by_category {
                 category_header_ui(ui, category);
                 for tie in ties {
-                    tie_ui(ui, map, tie, several_documents);
+                    tie_ui(ui, map, tie, several_documents, &mut commands);
                 }
                 ui.add_space(8.0);
             }
@@ -101,7 +101,13 @@ fn badge_ui(ui: &mut Ui, text: &str) {
     );
 }
 
-fn tie_ui(ui: &mut Ui, map: &TieMap, tie: &Tie, several_documents: bool) {
+fn tie_ui(
+    ui: &mut Ui,
+    map: &TieMap,
+    tie: &Tie,
+    several_documents: bool,
+    commands: &mut Vec<Command>,
+) {
     let name = |id: &str| {
         map.actor(id)
             .map_or_else(|| id.to_owned(), |actor| actor.name.clone())
@@ -126,7 +132,24 @@ fn tie_ui(ui: &mut Ui, map: &TieMap, tie: &Tie, several_documents: bool) {
                 } else {
                     format!("sentence {}", evidence.sentence)
                 };
-                ui.label(RichText::new(place).size(11.5).weak());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(place).size(11.5).weak());
+                    let has_text = map
+                        .documents
+                        .iter()
+                        .any(|d| d.id == evidence.doc && !d.text.is_empty());
+                    if has_text
+                        && ui
+                            .small_button("open in article")
+                            .on_hover_text("Read the whole article, scrolled to this sentence")
+                            .clicked()
+                    {
+                        commands.push(Command::OpenArticle {
+                            doc: evidence.doc.clone(),
+                            sentence: Some(evidence.sentence),
+                        });
+                    }
+                });
                 ui.add_space(4.0);
             }
         },

@@ -40,9 +40,26 @@ pub const BADGE_BACKGROUND: Color32 = Color32::from_rgb(225, 225, 225);
 /// Bars of the figures chart whose edge is selected, and all bars when none is.
 pub const BAR: Color32 = Color32::from_rgb(70, 140, 110);
 
-/// Radius of a node's shape in world units, growing slowly with how much evidence touches it.
-pub fn node_radius_world(evidence_count: usize) -> f32 {
-    (9.0 + 2.0 * (evidence_count as f32).sqrt()).min(20.0)
+/// Radius of the node with the least evidence, in world units.
+pub const MIN_NODE_RADIUS_WORLD: f32 = 6.0;
+/// Radius of the node with the most evidence, in world units.
+pub const MAX_NODE_RADIUS_WORLD: f32 = 28.0;
+
+/// However far the map is zoomed out, a node is drawn at least this share of its world radius
+/// in pixels (the most cited actor at least 12 px across, the least 2.7 px).
+pub const MIN_NODE_SCREEN_SHARE: f32 = 0.45;
+
+/// Radius of a node's shape in world units: its area grows in proportion to the sentences
+/// over its ties (a square-root scale of the radius), from [`MIN_NODE_RADIUS_WORLD`] for none
+/// to [`MAX_NODE_RADIUS_WORLD`] for the map's most-cited actor (`most_evidence`).
+pub fn node_radius_world(evidence_count: usize, most_evidence: usize) -> f32 {
+    let share = if most_evidence == 0 {
+        0.0
+    } else {
+        (evidence_count as f32 / most_evidence as f32).clamp(0.0, 1.0)
+    };
+    let (min, max) = (MIN_NODE_RADIUS_WORLD, MAX_NODE_RADIUS_WORLD);
+    (min * min + (max * max - min * min) * share).sqrt()
 }
 
 /// Font size of node labels in world units (drawn at this many pixels at zoom 1).
@@ -54,11 +71,23 @@ pub const LABEL_GAP_WORLD: f32 = 3.0;
 pub const LABEL_CHAR_WIDTH_WORLD: f32 = 0.62 * LABEL_SIZE_WORLD;
 /// Extra room around each node's footprint in the layout, in world units.
 pub const NODE_PADDING_WORLD: f32 = 6.0;
-/// Labels are hidden when they would be drawn smaller than this.
-pub const MIN_LABEL_SIZE_PX: f32 = 7.0;
-/// Labels are drawn only when at most this many nodes are on screen: beyond that they are an
-/// unreadable grey mass and cost most of the frame.
-pub const MAX_LABELS_ON_SCREEN: usize = 600;
+/// Labels are never drawn smaller than this, however far the map is zoomed out: fewer fit,
+/// but those that do can be read.
+pub const MIN_LABEL_FONT_PX: f32 = 11.0;
+/// Labels are never drawn larger than this, however far the map is zoomed in.
+pub const MAX_LABEL_FONT_PX: f32 = 22.0;
+/// At most this many labels a frame: more would not be read, and would cost the frame.
+pub const MAX_LABELS: usize = 160;
+/// At most this many nodes are tried for a label a frame (the weightiest first).
+pub const MAX_LABEL_CANDIDATES: usize = 700;
+/// Room kept free around each label, in pixels.
+pub const LABEL_MARGIN_PX: f32 = 2.0;
+/// Label of a node under the pointer, selected or found by the search.
+pub const LABEL_EMPHASIS_TEXT: Color32 = Color32::from_rgb(0, 0, 0);
+/// Ring around the nodes the search found.
+pub const SEARCH_HIT: Color32 = Color32::from_rgb(255, 140, 0);
+/// Width of the ring around found nodes, in pixels.
+pub const SEARCH_RING_PX: f32 = 3.0;
 
 /// Nodes drawn smaller than this have no outline: at that size it would hide the fill.
 pub const SMALL_NODE_PX: f32 = 5.0;
@@ -91,6 +120,16 @@ pub fn edge_width_scale(visible_edges: usize) -> f32 {
 }
 /// Extra width of the halo drawn under the selected edge.
 pub const SELECTION_HALO_PX: f32 = 5.0;
+/// Border of the legend.
+pub const LEGEND_BORDER: Color32 = Color32::from_gray(200);
+/// Text of a legend row whose quad is hidden.
+pub const LEGEND_HIDDEN_TEXT: Color32 = Color32::from_gray(160);
+/// Line width of the legend's samples, in pixels.
+pub const LEGEND_LINE_PX: f32 = 3.0;
+/// Radius of the legend's node samples, in pixels.
+pub const LEGEND_NODE_PX: f32 = 6.0;
+/// Text size of the legend.
+pub const LEGEND_TEXT_SIZE: f32 = 11.5;
 /// Dash and gap lengths of hedged and negated edges, in pixels.
 pub const DASH_PX: f32 = 7.0;
 /// Gap between dashes, in pixels.
@@ -107,6 +146,8 @@ pub const FIT_MARGIN_PX: f32 = 40.0;
 
 /// Width of the side panel.
 pub const SIDE_PANEL_WIDTH: f32 = 380.0;
+/// Width of the documents panel.
+pub const DOCUMENTS_PANEL_WIDTH: f32 = 300.0;
 /// Height of the chart.
 pub const CHART_HEIGHT: f32 = 170.0;
 

@@ -8,6 +8,7 @@
 
 mod article;
 mod atomic;
+pub mod corpus;
 pub mod export;
 pub mod import;
 pub mod lines;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Actor, ActorId, Edge, Figure, Tie, edge::edges_of};
+use super::{Actor, ActorId, Edge, Figure, Tie, ViewState, edge::edges_of};
 
 /// Version of the saved-map format; bumped when fields change meaning.
 pub const MAP_FORMAT_VERSION: u32 = 1;
@@ -50,6 +50,9 @@ pub struct TieMap {
     /// Node positions by actor id; missing entries are laid out afresh.
     #[serde(default)]
     pub positions: BTreeMap<ActorId, NodePlacement>,
+    /// The filters the map was saved with (none in maps saved before they existed).
+    #[serde(default)]
+    pub view: ViewState,
 }
 
 impl TieMap {

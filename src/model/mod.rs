@@ -12,6 +12,7 @@ mod edge;
 mod evidence;
 mod figure;
 mod map;
+mod view_state;
 
 pub use actor::{Actor, ActorId, ActorKind};
 pub use category::{Category, Quad};
@@ -20,6 +21,7 @@ pub use edge::{Edge, EdgeKey};
 pub use evidence::{Evidence, Mention, Span};
 pub use figure::{Amount, Figure, FigureKind};
 pub use map::{Document, MAP_FORMAT_VERSION, NodePlacement, TieMap};
+pub use view_state::ViewState;
 
 /// One tie: `source` does `category` to `target`, as stated by the evidence sentences.
 ///

@@ -283,3 +283,93 @@ pub fn press_at(harness: &mut Harness<'_, TiemapApp>, pos: Pos2) {
     });
     harness.step();
 }
+
+#[path = "../synthetic/mod.rs"]
+pub mod synthetic_graph;
+
+/// A generated map of `nodes` actors named after the gazetteer's (then "Region N"), tied as
+/// in the synthetic graph, with a few hubs: ties of low-numbered actors have more sentences,
+/// so node sizes and label order have something to show.
+pub fn generated_map(nodes: usize) -> TieMap {
+    let gazetteer = tiemap::extract::Extractor::new()
+        .expect("extractor loads")
+        .gazetteer()
+        .clone();
+    let known = gazetteer.actors();
+    let id = |index: usize| format!("G{index:05}");
+    let name = |index: usize| {
+        known
+            .get(index)
+            .map_or_else(|| format!("Region {index}"), |actor| actor.name.clone())
+    };
+    let mut map = TieMap::new();
+    map.documents = vec![Document {
+        id: "generated".into(),
+        title: Some(format!("{nodes} generated actors")),
+        date: None,
+        text: String::new(),
+    }];
+    map.actors = (0..nodes)
+        .map(|index| Actor {
+            id: id(index),
+            name: name(index),
+            kind: if index % 9 == 4 {
+                ActorKind::Bloc
+            } else {
+                ActorKind::Country
+            },
+        })
+        .collect();
+    let pairs = synthetic_graph::synthetic_pairs(nodes);
+    map.ties = pairs
+        .iter()
+        .enumerate()
+        .map(|(index, &(a, b))| {
+            let category = Category::ALL[index % Category::ALL.len()];
+            let sentences = 1 + 24 / (1 + a.min(b));
+            let text = format!("{} and {} are tied.", name(a), name(b));
+            Tie {
+                source: id(a),
+                target: id(b),
+                category,
+                quad: category.quad(),
+                mode: "generated".into(),
+                negated: false,
+                hedged: index % 11 == 0,
+                evidence: (0..sentences)
+                    .map(|sentence| Evidence {
+                        doc: "generated".into(),
+                        sentence: index * 100 + sentence,
+                        text: text.clone(),
+                        cue: "tied".into(),
+                        cue_span: Span::new(text.len() - 5, text.len() - 1),
+                        mentions: vec![],
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    map.ties
+        .sort_by(|x, y| (&x.source, &x.target).cmp(&(&y.source, &y.target)));
+    map
+}
+
+/// Types `text` into whatever has the keyboard, then lets the window react.
+pub fn type_text(harness: &mut Harness<'_, TiemapApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+/// Presses `key` with `modifiers`, then lets the window react.
+pub fn press_key(harness: &mut Harness<'_, TiemapApp>, modifiers: Modifiers, key: egui::Key) {
+    for pressed in [true, false] {
+        harness.event(Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers,
+        });
+    }
+    harness.run();
+}
