@@ -54,13 +54,18 @@ struct Args {
 
 fn read(dir: &std::path::Path, part: &str) -> anyhow::Result<Vec<Vec<GoldWord>>> {
     let path = dir.join(format!("en_ewt-ud-{part}.conllu"));
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     conllu::read(&text).map_err(|message| anyhow::anyhow!("{}: {message}", path.display()))
 }
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let (train_set, dev, test) = (read(&args.ud, "train")?, read(&args.ud, "dev")?, read(&args.ud, "test")?);
+    let (train_set, dev, test) = (
+        read(&args.ud, "train")?,
+        read(&args.ud, "dev")?,
+        read(&args.ud, "test")?,
+    );
     let config = Config {
         parser_epochs: args.parser_epochs,
         tagger_epochs: args.tagger_epochs,
@@ -84,7 +89,10 @@ fn main() -> anyhow::Result<()> {
         let model = learnt.model([level; 3]);
         let scores = train::evaluate(&model, &dev, Casing::AsIs);
         let size = model.to_bytes().len();
-        log(format!("prune {level}: rows {:?}, {size} bytes, dev {scores}", model.sizes()));
+        log(format!(
+            "prune {level}: rows {:?}, {size} bytes, dev {scores}",
+            model.sizes()
+        ));
     }
     let prune = [args.prune[0], args.prune[1], args.prune[2]];
     let model = learnt.model(prune);
@@ -94,7 +102,10 @@ fn main() -> anyhow::Result<()> {
     let load = Instant::now();
     let loaded = Parser::from_bytes(&bytes)?;
     let load_ms = load.elapsed().as_secs_f64() * 1000.0;
-    anyhow::ensure!(loaded == model, "the written model does not read back the same");
+    anyhow::ensure!(
+        loaded == model,
+        "the written model does not read back the same"
+    );
     println!("model: {} bytes, load {load_ms:.1} ms", bytes.len());
     for (name, set) in [("dev", &dev), ("test", &test)] {
         for casing in [Casing::AsIs, Casing::Title] {

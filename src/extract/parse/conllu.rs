@@ -73,7 +73,7 @@ pub struct Scores {
     pub heads: usize,
     /// Right head and relation (with subtype).
     pub labelled: usize,
-    /// Right head and universal relation (the CoNLL 2018 LAS).
+    /// Right head and universal relation (the `CoNLL` 2018 LAS).
     pub universal: usize,
 }
 

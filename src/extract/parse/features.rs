@@ -18,7 +18,7 @@ pub fn mix64(mut x: u64) -> u64 {
 
 /// Hashes bytes (used for word forms and affixes).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0x51_7cc1_b727_220a_95 ^ bytes.len() as u64;
+    let mut h: u64 = 0x517c_c1b7_2722_0a95 ^ bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];

@@ -184,6 +184,7 @@ impl Rel {
     }
 
     /// The relation without its subtype: `nsubj:pass` -> `nsubj`, `acl:relcl` -> `acl`.
+    #[must_use]
     pub fn universal(self) -> Rel {
         Self::UNIVERSAL[self as usize]
     }

@@ -58,7 +58,8 @@ pub struct ParsedWord {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parser {
     tagger: Weights,
-    parser: Weights,
+    /// The transition classifier.
+    transitions: Weights,
     labeler: Weights,
     /// Word (lower-cased) -> the tags it had in training.
     lexicon: Weights,
@@ -98,7 +99,7 @@ impl Parser {
     /// Decodes a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ParseModelError> {
         let mut tables = model_file::decode(bytes)?.into_iter();
-        let (Some(tagger), Some(parser), Some(labeler), Some(lexicon), None) = (
+        let (Some(tagger), Some(transitions), Some(labeler), Some(lexicon), None) = (
             tables.next(),
             tables.next(),
             tables.next(),
@@ -108,7 +109,7 @@ impl Parser {
             return Err(ParseModelError::Malformed("expected four tables"));
         };
         if tagger.classes() != Upos::COUNT
-            || parser.classes() != parser::MOVES
+            || transitions.classes() != parser::MOVES
             || labeler.classes() != Rel::COUNT
             || lexicon.classes() != Upos::COUNT
         {
@@ -116,7 +117,7 @@ impl Parser {
         }
         Ok(Parser {
             tagger,
-            parser,
+            transitions,
             labeler,
             lexicon,
         })
@@ -124,14 +125,19 @@ impl Parser {
 
     /// Encodes the model as a model file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        model_file::encode(&[&self.tagger, &self.parser, &self.labeler, &self.lexicon])
+        model_file::encode(&[
+            &self.tagger,
+            &self.transitions,
+            &self.labeler,
+            &self.lexicon,
+        ])
     }
 
     /// Number of rows in the tagger, parser, labeler and lexicon tables.
     pub fn sizes(&self) -> [usize; 4] {
         [
             self.tagger.len(),
-            self.parser.len(),
+            self.transitions.len(),
             self.labeler.len(),
             self.lexicon.len(),
         ]
@@ -172,7 +178,7 @@ impl Parser {
         while start < words.len() {
             let end = window_end(tags, start);
             parser::parse(
-                &self.parser,
+                &self.transitions,
                 &infos[start..end],
                 &tags[start..end],
                 state,

@@ -267,7 +267,8 @@ pub fn train(
 /// Word -> the tags it had in training: tags with at least a twentieth of a word's (lower-cased)
 /// occurrences, for words seen at least twice; weights are the shares in percent.
 fn build_lexicon<'a>(sentences: impl Iterator<Item = &'a Vec<GoldWord>>) -> Weights {
-    let mut counts: std::collections::BTreeMap<u32, [u32; Upos::COUNT]> = Default::default();
+    let mut counts: std::collections::BTreeMap<u32, [u32; Upos::COUNT]> =
+        std::collections::BTreeMap::default();
     let mut lower = String::new();
     for word in sentences.flatten() {
         let info = WordInfo::of(&word.form, &mut lower);
@@ -307,7 +308,7 @@ impl Learnt {
     pub fn model(&self, prune: [f64; 3]) -> Parser {
         Parser {
             tagger: self.tagger.export(prune[0]),
-            parser: self.parser.export(prune[1]),
+            transitions: self.parser.export(prune[1]),
             labeler: self.labeler.export(prune[2]),
             lexicon: self.lexicon.clone(),
         }

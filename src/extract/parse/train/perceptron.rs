@@ -56,7 +56,7 @@ impl Perceptron {
 
     /// Adds the current (not averaged) weights of `keys` to `scores`.
     pub fn score(&self, keys: &[u32], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
+        scores.fill(0.0);
         for key in keys {
             if let Some(&row) = self.index.get(key) {
                 let from = row as usize * self.classes;
