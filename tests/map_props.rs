@@ -141,6 +141,7 @@ fn map() -> impl Strategy<Value = TieMap> {
                 ties,
                 figures,
                 positions,
+                view: Default::default(),
             })
     })
 }
