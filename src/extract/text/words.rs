@@ -133,6 +133,7 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<WordToken>) {
         let keep = super::is_word_char(ch)
             || (super::is_inner_mark(ch) && next.is_some_and(super::is_word_char))
             || matches!(ch, '&' | '/' | '_' | '+' | '@' | '#')
+            || (ch == '.' && next.is_none() && keeps_its_stop(&text[piece_start..at]))
             || (matches!(ch, ',' | ':')
                 && at > start
                 && bytes[at - 1].is_ascii_digit()
