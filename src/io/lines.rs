@@ -85,7 +85,7 @@ mod tests {
             seen,
             [
                 (LineRead::Line, "short".to_owned()),
-                (LineRead::TooLong(24), String::new()),
+                (LineRead::TooLong(25), String::new()),
                 (LineRead::Line, "next".to_owned()),
                 (LineRead::TooLong(15), String::new()),
             ]
