@@ -145,3 +145,52 @@ fn money_handed_to_another_country_is_aid() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_that_reduces_or_ends_an_act_flips_the_noun_it_governs() {
+    // The noun alone would read as aid or as a blockade; the verb turns it around.
+    let found = ties(
+        "Finland has sharply reduced humanitarian assistance to Bolivia. \
+         Norway ended its naval blockade of Guinea. \
+         Poland suspended grain shipments to Egypt.",
+    );
+    assert!(
+        has(&found, "FIN", "BOL", Category::Sanction, false),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "NOR", "GIN", Category::Retreat, false),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "POL", "EGY", Category::Sanction, false),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|t| t.category == Category::Aid),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_offer_to_help_is_an_agreement_not_the_help_itself() {
+    // PLOVER codes the expressed intent to cooperate (CAMEO 03) as AGREE.
+    let found = ties(
+        "Ireland is willing to provide emergency loans to Latvia. \
+         Chile has offered to send troops to Haiti to help keep order.",
+    );
+    assert!(
+        has(&found, "IRL", "LVA", Category::Agree, false),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "CHL", "HTI", Category::Agree, false),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|t| matches!(t.category, Category::Aid | Category::Mobilize)),
+        "{found:?}"
+    );
+}

@@ -45,6 +45,26 @@ fn print_ties() {
             .cloned()
             .collect();
         analysis.analyse(&document.text, index, span, &local, parser);
+        if let Ok(events) = tiemap::extract::events::EventLexicon::bundled() {
+            let words: Vec<&str> = analysis.lower_words().collect();
+            let heads = analysis.heads();
+            let mut found = Vec::new();
+            events.find(&words, Some(&heads), &mut found);
+            for event in &found {
+                let cue: Vec<&str> = event
+                    .words
+                    .as_slice()
+                    .iter()
+                    .map(|&at| words[at as usize])
+                    .collect();
+                println!(
+                    "    event {:?} {} {:?}",
+                    cue,
+                    event.category.name(),
+                    events.sense(event.sense)
+                );
+            }
+        }
         for (at, token) in analysis.tokens.iter().enumerate() {
             let word = token.span.slice(&document.text).unwrap_or_default();
             let head = token.head.map_or(-1, |h| h as i64);

@@ -112,6 +112,12 @@ pub(super) fn place_events(
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
             continue;
         };
+        // A longer pattern that holds a cue word outranks it ("cut military aid" around
+        // "aid"); otherwise the cue lexicon's reading of the same words stands.
+        let holds = |cue: &TokenCue| {
+            super::refine::is_longer_around(analysis, found, (cue.first, cue.last))
+        };
+        cues.retain(|cue| !holds(cue));
         if cues
             .iter()
             .any(|cue| cue.anchor == found.anchor || (cue.first <= last && first <= cue.last))

@@ -12,6 +12,7 @@
 //! Everything is linear in the sentence: bounded walks over tokens, no backtracking.
 
 mod cues;
+mod refine;
 mod scope;
 mod tree;
 mod window;
@@ -50,7 +51,22 @@ pub fn extract_ties(
     };
     // The window reader first: where it finds a tie, its reading of the sentence stands; the
     // tree reader reads the sentences it left without one.
-    let mut ties = window::extract_window_ties(doc_id, text, sentences, mentions, lexicon);
+    let mut ties = single_evidence(window::extract_window_ties(
+        doc_id, text, sentences, mentions, lexicon,
+    ));
+    let events = EventLexicon::bundled().ok();
+    if let Some(events) = events {
+        let mut refiner = refine::Refiner::default();
+        refine::refine_categories(
+            &mut refiner,
+            text,
+            sentences,
+            mentions,
+            events,
+            parser,
+            &mut ties,
+        );
+    }
     let mut read_by_window: Vec<usize> = ties
         .iter()
         .flat_map(|tie| tie.evidence.iter().map(|evidence| evidence.sentence))
@@ -59,7 +75,6 @@ pub fn extract_ties(
     read_by_window.dedup();
     let mut recent = Vec::new();
     let mut reader = Reader::default();
-    let events = EventLexicon::bundled().ok();
     let mut first_mention = 0;
     for (index, &span) in sentences.iter().enumerate() {
         while first_mention < mentions.len() && mentions[first_mention].span.start < span.start {
@@ -138,6 +153,27 @@ pub fn extract_ties(
     }
     merge_ties(&mut ties);
     ties
+}
+
+/// The ties with one piece of evidence each, so that each can be read again on its own
+/// sentence.
+fn single_evidence(ties: Vec<Tie>) -> Vec<Tie> {
+    let mut single = Vec::with_capacity(ties.len());
+    for mut tie in ties {
+        let mut evidence = std::mem::take(&mut tie.evidence);
+        let last = evidence.pop();
+        for one in evidence {
+            single.push(Tie {
+                evidence: vec![one],
+                ..tie.clone()
+            });
+        }
+        if let Some(last) = last {
+            tie.evidence = vec![last];
+            single.push(tie);
+        }
+    }
+    single
 }
 
 /// The buffers of the sentence being read, reused from sentence to sentence.
@@ -308,6 +344,7 @@ fn read_sentence(
                 recent.drain(..recent.len() - RECENT_LIMIT);
             }
         }
+        let cue_ties = ties.len();
         for pair in pairs.drain(..) {
             // One piece of evidence per sentence and tie.
             let mode = sense.mode.as_str();
@@ -348,6 +385,9 @@ fn read_sentence(
                 hedged,
                 evidence: vec![evidence],
             });
+        }
+        for tie in &mut ties[cue_ties..] {
+            refine::apply_frame(analysis, cue.anchor, tie);
         }
     }
 }

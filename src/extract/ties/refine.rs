@@ -1,0 +1,271 @@
+//! Second readings of a tie's category from the sentence's tree: a longer pattern of the verb
+//! dictionary that contains the cue ("cut military aid", "lifted its embargo") outranks the cue
+//! word alone, and a cue governed by an intent or a failure ("offered to send troops", "failed
+//! to reach a deal") is an offer (PLOVER's AGREE) or did not happen. (Refused and threatened
+//! acts keep their category, negated or hedged, as the scope words already mark them.)
+//!
+//! The design decision: the window reader keeps its pairs (they are the better reading where
+//! it finds one); only the category, mode and negation are read again, and only where the
+//! sentence has a longer pattern or a frame word, so most sentences are never parsed here.
+
+use super::super::ActorMention;
+use super::super::analysis::SentenceAnalysis;
+use super::super::events::{EventLexicon, EventMatch};
+use super::super::parse::{Parser, Rel, Upos};
+use crate::model::{Category, Quad, Span, Tie};
+
+/// Verbs and adjectives whose clause complement is an act only intended or offered: PLOVER
+/// codes "express intent to cooperate" (CAMEO 03) as AGREE.
+const INTENT_FRAMES: &[&str] = &[
+    "willing",
+    "ready",
+    "prepared",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "pledge",
+    "pledges",
+    "pledged",
+    "pledging",
+    "promise",
+    "promises",
+    "promised",
+    "promising",
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+    "agree",
+    "agrees",
+    "agreed",
+    "agreeing",
+    "intend",
+    "intends",
+    "intended",
+    "commit",
+    "commits",
+    "committed",
+    "eager",
+    "keen",
+];
+
+/// Verbs whose complement did not happen: the act is denied.
+const FAILURE_FRAMES: &[&str] = &["fail", "fails", "failed", "failing"];
+
+/// How far up a chain of clause complements a frame may govern the cue ("offered to help
+/// send troops").
+const FRAME_REACH: usize = 3;
+
+/// The reusable buffers of [`refine_categories`].
+#[derive(Default)]
+pub(super) struct Refiner {
+    analysis: SentenceAnalysis,
+    events: Vec<EventMatch>,
+}
+
+/// Reads the category of every tie again where its sentence has a longer event pattern
+/// around the cue or a frame word above it. `ties` each carry one piece of evidence.
+pub(super) fn refine_categories(
+    refiner: &mut Refiner,
+    text: &str,
+    sentences: &[Span],
+    mentions: &[ActorMention],
+    events: &EventLexicon,
+    parser: &Parser,
+    ties: &mut [Tie],
+) {
+    ties.sort_by_key(|tie| tie.evidence.first().map_or(usize::MAX, |e| e.sentence));
+    let mut start = 0;
+    while start < ties.len() {
+        let sentence = ties[start]
+            .evidence
+            .first()
+            .map_or(usize::MAX, |e| e.sentence);
+        let end = start
+            + ties[start..]
+                .iter()
+                .take_while(|tie| tie.evidence.first().map(|e| e.sentence) == Some(sentence))
+                .count();
+        if let Some(&span) = sentences.get(sentence) {
+            refine_sentence(
+                refiner,
+                text,
+                span,
+                sentence,
+                mentions,
+                events,
+                parser,
+                &mut ties[start..end],
+            );
+        }
+        start = end.max(start + 1);
+    }
+}
+
+fn refine_sentence(
+    refiner: &mut Refiner,
+    text: &str,
+    span: Span,
+    index: usize,
+    mentions: &[ActorMention],
+    events: &EventLexicon,
+    parser: &Parser,
+    ties: &mut [Tie],
+) {
+    let Some(sentence) = span.slice(text) else {
+        return;
+    };
+    let analysis = &mut refiner.analysis;
+    analysis.prepare(text, index, span);
+    let words: Vec<&str> = analysis.lower_words().collect();
+    let has_frame = words
+        .iter()
+        .any(|word| INTENT_FRAMES.contains(word) || FAILURE_FRAMES.contains(word));
+    refiner.events.clear();
+    events.find(&words, None, &mut refiner.events);
+    drop(words);
+    let cue_ranges: Vec<Option<(u32, u32)>> = ties
+        .iter()
+        .map(|tie| cue_words(analysis, span, sentence, tie))
+        .collect();
+    let has_longer_pattern = cue_ranges.iter().flatten().any(|&range| {
+        refiner
+            .events
+            .iter()
+            .any(|found| is_longer_around(analysis, found, range))
+    });
+    if !has_frame && !has_longer_pattern {
+        return;
+    }
+    let first = mentions.partition_point(|mention| mention.span.start < span.start);
+    let local = &mentions[first..];
+    let local = &local[..local.partition_point(|mention| mention.span.start < span.end)];
+    analysis.parse(text, local, parser);
+    if has_longer_pattern {
+        let words: Vec<&str> = analysis.lower_words().collect();
+        let heads = analysis.heads();
+        refiner.events.clear();
+        events.find(&words, Some(&heads), &mut refiner.events);
+    }
+    for (tie, range) in ties.iter_mut().zip(cue_ranges) {
+        let Some(range) = range else {
+            continue;
+        };
+        let mut anchor = range.1;
+        if let Some(found) = refiner
+            .events
+            .iter()
+            .filter(|found| is_longer_around(analysis, found, range))
+            .max_by_key(|found| found.words.as_slice().len())
+        {
+            // Only a pattern that turns cooperation into conflict or back is read again
+            // ("suspended aid", "lifted the embargo"); within one side the cue lexicon's
+            // category and mode stand, as they name the act more closely.
+            if is_cooperation(found.category.quad()) != is_cooperation(tie.quad) {
+                let sense = events.sense(found.sense);
+                set_category(tie, found.category, sense.mode.to_string());
+            }
+            anchor = found.anchor;
+        } else if let Some(at) = (range.0..=range.1).find(|&at| {
+            analysis
+                .head(at)
+                .is_none_or(|head| head < range.0 || head > range.1)
+        }) {
+            anchor = at;
+        }
+        if has_frame {
+            apply_frame(analysis, anchor, tie);
+        }
+    }
+}
+
+/// The first and last words of the tie's cue, when its evidence is the whole sentence.
+fn cue_words(
+    analysis: &SentenceAnalysis,
+    span: Span,
+    sentence: &str,
+    tie: &Tie,
+) -> Option<(u32, u32)> {
+    let evidence = tie.evidence.first()?;
+    if evidence.text != sentence {
+        return None;
+    }
+    let start = span.start + evidence.cue_span.start;
+    let end = span.start + evidence.cue_span.end;
+    let first = analysis.token_at(start)?;
+    let last = analysis
+        .token_at(end.saturating_sub(1).max(start))
+        .unwrap_or(first);
+    Some((first, last.max(first)))
+}
+
+/// Whether the event match holds a word of the cue and a content word outside it:
+/// "suspended ... aid" around the cue "humanitarian aid", but not "meet at" around "meet"
+/// (a preposition only says where the object is).
+pub(super) fn is_longer_around(
+    analysis: &SentenceAnalysis,
+    found: &EventMatch,
+    (first, last): (u32, u32),
+) -> bool {
+    let words = found.words.as_slice();
+    words.iter().any(|&at| (first..=last).contains(&at))
+        && words.iter().any(|&at| {
+            !(first..=last).contains(&at) && !FUNCTION_WORDS.contains(&analysis.lower(at))
+        })
+}
+
+/// Words that add no meaning of their own to a pattern.
+const FUNCTION_WORDS: &[&str] = &[
+    "at", "in", "on", "to", "with", "for", "of", "from", "by", "against", "into", "over", "off",
+    "up", "out", "the", "a", "an",
+];
+
+fn is_cooperation(quad: Quad) -> bool {
+    matches!(quad, Quad::VerbalCooperation | Quad::MaterialCooperation)
+}
+
+fn set_category(tie: &mut Tie, category: Category, mode: String) {
+    tie.category = category;
+    tie.quad = category.quad();
+    tie.mode = mode;
+}
+
+/// The frame (intent or failure) that governs the word `anchor`, if any, and
+/// what it makes of the tie.
+pub(super) fn apply_frame(analysis: &SentenceAnalysis, anchor: u32, tie: &mut Tie) {
+    // A noun cue is framed through the verb it is the object of ("willing to provide
+    // assistance").
+    let mut word = anchor;
+    if matches!(analysis.rel(word), Rel::Obj | Rel::Obl)
+        && let Some(head) = analysis.head(word)
+        && analysis.tag(head) == Upos::VERB
+    {
+        word = head;
+    }
+    for _ in 0..FRAME_REACH {
+        let Some(head) = analysis.head(word) else {
+            return;
+        };
+        // "ready to send" (xcomp), "offer of troops" is not a frame; a noun cue under a frame
+        // verb is its object ("agreed a ceasefire" is stated, not intended).
+        if analysis.rel(word) != Rel::Xcomp {
+            return;
+        }
+        let frame = analysis.lower(head);
+        let cooperative = is_cooperation(tie.quad);
+        if INTENT_FRAMES.contains(&frame) {
+            // Troops offered are an offer of help ("offered to send troops to help").
+            let offered = cooperative || tie.category == Category::Mobilize;
+            if offered && tie.category != Category::Agree {
+                set_category(tie, Category::Agree, String::new());
+            }
+            return;
+        }
+        if FAILURE_FRAMES.contains(&frame) {
+            tie.negated = true;
+            return;
+        }
+        word = head;
+    }
+}
