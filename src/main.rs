@@ -39,7 +39,7 @@ enum Command {
         #[arg(long)]
         jsonl: bool,
     },
-    /// Write a saved map, a file of event records or articles as GEXF, GraphML, CSV, event
+    /// Write a saved map, a file of event records or articles as GEXF, `GraphML`, CSV, event
     /// records, SVG or PNG.
     Export {
         /// A saved map (.ron), event records (.jsonl), or articles (.txt, .md).

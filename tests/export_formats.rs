@@ -1,4 +1,4 @@
-//! Exports as the tools that read them see them: GEXF and GraphML parsed by an XML parser and
+//! Exports as the tools that read them see them: GEXF and `GraphML` parsed by an XML parser and
 //! by networkx (when python3 has it), CSV read back by the csv crate, event records imported
 //! back into a map, SVG parsed, PNG decoded at the requested size and not blank.
 
@@ -49,7 +49,10 @@ fn parse_xml(text: &str) -> Vec<(String, Vec<(String, String)>)> {
                         let attribute = attribute.unwrap();
                         (
                             String::from_utf8(attribute.key.as_ref().to_vec()).unwrap(),
-                            attribute.unescape_value().unwrap().into_owned(),
+                            attribute
+                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .unwrap()
+                                .into_owned(),
                         )
                     })
                     .collect();

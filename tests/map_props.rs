@@ -141,7 +141,7 @@ fn map() -> impl Strategy<Value = TieMap> {
                 ties,
                 figures,
                 positions,
-                view: Default::default(),
+                view: tiemap::model::ViewState::default(),
             })
     })
 }

@@ -1,5 +1,5 @@
 //! `tiemap export MAP.ron|EVENTS.jsonl|ARTICLES... --format F --out PATH`: a map written as
-//! GEXF, GraphML, CSV, event records, SVG or PNG.
+//! GEXF, `GraphML`, CSV, event records, SVG or PNG.
 
 use std::path::{Path, PathBuf};
 

@@ -124,14 +124,13 @@ pub fn run_jsonl_with(
             continue;
         }
         let mut warnings = Vec::new();
-        let line = match std::str::from_utf8(&raw) {
-            Ok(line) => std::borrow::Cow::Borrowed(line),
-            Err(_) => {
-                warnings.push(format!(
-                    "line {line_number}: not valid UTF-8; undecodable bytes were replaced by \u{FFFD}"
-                ));
-                String::from_utf8_lossy(&raw)
-            }
+        let line = if let Ok(line) = std::str::from_utf8(&raw) {
+            std::borrow::Cow::Borrowed(line)
+        } else {
+            warnings.push(format!(
+                "line {line_number}: not valid UTF-8; undecodable bytes were replaced by \u{FFFD}"
+            ));
+            String::from_utf8_lossy(&raw)
         };
         let line = line.trim();
         if line.is_empty() {

@@ -184,7 +184,9 @@ fn write_positions(
     {
         writeln!(writer, "{name}\t{x}\t{y}")?;
     }
-    let file = writer.into_inner().map_err(|error| error.into_error())?;
+    let file = writer
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     file.commit()?;
     Ok(())
 }

@@ -90,9 +90,11 @@ pub(super) fn refine_categories(
         if let Some(&span) = sentences.get(sentence) {
             refine_sentence(
                 refiner,
-                text,
-                span,
-                sentence,
+                SentenceAt {
+                    text,
+                    span,
+                    index: sentence,
+                },
                 mentions,
                 events,
                 parser,
@@ -103,16 +105,23 @@ pub(super) fn refine_categories(
     }
 }
 
-fn refine_sentence(
-    refiner: &mut Refiner,
-    text: &str,
+/// One sentence of a text: the text, the sentence's span in it and its index.
+#[derive(Clone, Copy)]
+struct SentenceAt<'a> {
+    text: &'a str,
     span: Span,
     index: usize,
+}
+
+fn refine_sentence(
+    refiner: &mut Refiner,
+    at: SentenceAt<'_>,
     mentions: &[ActorMention],
     events: &EventLexicon,
     parser: &Parser,
     ties: &mut [Tie],
 ) {
+    let SentenceAt { text, span, index } = at;
     let Some(sentence) = span.slice(text) else {
         return;
     };

@@ -12,7 +12,7 @@ use super::style::{self, Rgb};
 use crate::layout::{LayoutConfig, LayoutGraph, LayoutLink, Simulation};
 use crate::model::{ActorKind, Category, Edge, Quad, TieMap};
 
-/// Seed of the export's layout (the window's LAYOUT_SEED).
+/// Seed of the export's layout (the window's `LAYOUT_SEED`).
 const LAYOUT_SEED: u64 = 1;
 /// Most ticks an export's layout runs.
 const MAX_LAYOUT_TICKS: usize = 1_000;
@@ -172,8 +172,7 @@ fn edge_row(map: &TieMap, edge: &Edge) -> EdgeRow {
         all_hedged,
         first_sentence: ties
             .iter()
-            .flat_map(|tie| tie.evidence.first())
-            .next()
+            .find_map(|tie| tie.evidence.first())
             .map(|evidence| evidence.text.clone())
             .unwrap_or_default(),
         color,
@@ -231,7 +230,7 @@ fn positions(map: &TieMap, edges: &[Edge], sizes: &[f32]) -> Vec<[f32; 2]> {
         .collect()
 }
 
-/// The room a node and its label take, as the window's layout gives it (map_layout's
+/// The room a node and its label take, as the window's layout gives it (`map_layout`'s
 /// `NodeSize::footprint_radius`).
 fn footprint_radius(shape_radius: f32, label_chars: usize) -> f32 {
     let label_width = label_chars as f32 * style::LABEL_CHAR_WIDTH_WORLD;

@@ -1,4 +1,4 @@
-//! GraphML, for Cytoscape, yEd and networkx: the same nodes and edges as the GEXF export, with
+//! `GraphML`, for Cytoscape, yEd and networkx: the same nodes and edges as the GEXF export, with
 //! position, colour and size as plain keys.
 
 use std::fmt::Write as _;
@@ -8,7 +8,7 @@ use super::graph::GraphRows;
 use super::style::hex;
 use super::xml::{escape, number};
 
-/// The rows as a GraphML document.
+/// The rows as a `GraphML` document.
 pub fn to_graphml(rows: &GraphRows) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

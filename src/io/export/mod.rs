@@ -1,4 +1,4 @@
-//! Exports of a map for the tools analysts use: GEXF and GraphML (Gephi, Cytoscape, networkx),
+//! Exports of a map for the tools analysts use: GEXF and `GraphML` (Gephi, Cytoscape, networkx),
 //! CSV tables, PLOVER/POLECAT-style event records, and pictures of the map alone (SVG, PNG).
 //!
 //! Main design decision: every export starts from one [`graph::GraphRows`] (nodes with
@@ -35,7 +35,7 @@ use crate::model::TieMap;
 pub enum ExportFormat {
     /// GEXF 1.3 (Gephi).
     Gexf,
-    /// GraphML (Cytoscape, yEd, networkx).
+    /// `GraphML` (Cytoscape, yEd, networkx).
     Graphml,
     /// `nodes.csv`, `edges.csv` and `ties.csv` in a folder.
     Csv,

@@ -1,5 +1,5 @@
 //! The scene as a PNG, drawn on the CPU with anti-aliasing (tiny-skia) and labelled with the
-//! window's own font (Ubuntu Light from egui's default fonts, drawn with ab_glyph).
+//! window's own font (Ubuntu Light from egui's default fonts, drawn with `ab_glyph`).
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use tiny_skia::{

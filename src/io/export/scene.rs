@@ -10,17 +10,17 @@ use super::graph::GraphRows;
 use super::style::{self, Rgb};
 use crate::model::{ActorKind, Quad};
 
-/// Margin around the map, in pixels (theme::FIT_MARGIN_PX).
+/// Margin around the map, in pixels (`theme::FIT_MARGIN_PX`).
 const MARGIN_PX: f32 = 40.0;
-/// Labels smaller than this are not drawn (theme::MIN_LABEL_SIZE_PX).
+/// Labels smaller than this are not drawn (`theme::MIN_LABEL_SIZE_PX`).
 const MIN_LABEL_PX: f32 = 7.0;
-/// More nodes than this and labels are not drawn (theme::MAX_LABELS_ON_SCREEN).
+/// More nodes than this and labels are not drawn (`theme::MAX_LABELS_ON_SCREEN`).
 const MAX_LABELS: usize = 600;
-/// Largest label size, pixels (map_view's cap).
+/// Largest label size, pixels (`map_view`'s cap).
 const MAX_LABEL_PX: f32 = 28.0;
 /// Legend text size, pixels.
 const LEGEND_TEXT_PX: f32 = 12.0;
-/// Dash and gap of hedged and negated edges, pixels (theme::DASH_PX, DASH_GAP_PX).
+/// Dash and gap of hedged and negated edges, pixels (`theme::DASH_PX`, `DASH_GAP_PX`).
 pub const DASH: [f32; 2] = [7.0, 5.0];
 
 /// Where a text is anchored.

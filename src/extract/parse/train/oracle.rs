@@ -63,8 +63,7 @@ mod tests {
         while !state.done() {
             let costs = costs(&state, &gold);
             let best = (0..MOVES)
-                .filter(|&m| costs[m] == 0)
-                .next()
+                .find(|&m| costs[m] == 0)
                 .expect("a zero-cost move");
             state.apply(best);
         }
