@@ -213,7 +213,7 @@ def load_cameo(path: Path):
             break
         if not in_verbs:
             continue
-        header = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", raw)
+        header = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", raw)
         if header:
             code, _, _ = parse_code(header.group(2))
             block = Block(len(blocks), header.group(1), code)

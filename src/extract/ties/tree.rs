@@ -269,8 +269,39 @@ fn complement_targets(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, 
                 {
                     target_mentions(analysis, object, sense, &mut roles.targets);
                 }
+                // "gave 300 million euros to promote development in Kenya": aid given for
+                // a purpose in a country goes to that country.
+                if sense.place_target && is_purpose_clause(analysis, child) {
+                    purpose_places(analysis, child, sense, &mut roles.places);
+                }
             }
             _ => {}
+        }
+    }
+}
+
+/// Whether the clause at `verb` is an infinitive of purpose ("to help", "to promote").
+fn is_purpose_clause(analysis: &SentenceAnalysis, verb: u32) -> bool {
+    analysis.tag(verb) == Upos::VERB
+        && analysis
+            .children(verb)
+            .iter()
+            .any(|&child| analysis.rel(child) == Rel::Mark && analysis.lower(child) == "to")
+}
+
+/// Places a purpose clause names ("to promote investment in Kenya"): those of the verb's own
+/// obliques and of its object's.
+fn purpose_places(analysis: &SentenceAnalysis, verb: u32, sense: &CueSense, out: &mut Vec<u32>) {
+    let object = analysis.object(verb);
+    for head in std::iter::once(verb).chain(object) {
+        for &child in analysis.children(head) {
+            if matches!(analysis.rel(child), Rel::Obl | Rel::Nmod)
+                && analysis
+                    .preposition(child)
+                    .is_some_and(|prep| PLACE_PREPS.contains(&prep) || TARGET_PREPS.contains(&prep))
+            {
+                target_mentions(analysis, child, sense, out);
+            }
         }
     }
 }
@@ -385,7 +416,7 @@ fn stray_subject(analysis: &SentenceAnalysis, verb: u32) -> Option<u32> {
         .iter()
         .copied()
         .filter(|&child| child < verb)
-        .filter(|&child| {
+        .rfind(|&child| {
             matches!(
                 analysis.rel(child),
                 Rel::Amod | Rel::Compound | Rel::Dep | Rel::Nmod | Rel::Obl | Rel::Appos
@@ -394,7 +425,6 @@ fn stray_subject(analysis: &SentenceAnalysis, verb: u32) -> Option<u32> {
                     .token(child)
                     .is_some_and(|token| token.mention.is_some())
         })
-        .next_back()
 }
 
 /// The noun a participle modifies ("troops deployed to Mali").
