@@ -20,7 +20,7 @@ fn evidence(actors: Vec<String>) -> impl Strategy<Value = Evidence> {
         "\\PC{0,40}",
         "[a-z ]{0,10}",
         (0usize..20, 0usize..20),
-        proptest::sample::subsequence(actors, 0..=2),
+        proptest::sample::subsequence(actors.clone(), 0..=actors.len().min(2)),
     )
         .prop_map(
             |(doc, sentence, text, cue, (start, end), mentioned)| Evidence {

@@ -160,7 +160,12 @@ fn checked_target(path: &Path) -> Result<PathBuf, IoError> {
         Ok(_) => {
             let is_link = std::fs::symlink_metadata(path)
                 .is_ok_and(|metadata| metadata.file_type().is_symlink());
-            if is_link {
+            if is_link && links_through_a_stream(path) {
+                Err(refuse(
+                    "a link to a process's stream or a device, not a regular file \
+                     (tiemap writes only regular files)",
+                ))
+            } else if is_link {
                 std::fs::canonicalize(path).map_err(|source| write_error(path, source))
             } else {
                 Ok(path.to_owned())
@@ -177,6 +182,28 @@ fn checked_target(path: &Path) -> Result<PathBuf, IoError> {
         }
         Err(source) => Err(write_error(path, source)),
     }
+}
+
+/// Whether a hop of the symlink chain from `path` goes through `/proc` or `/dev`. The end of
+/// `/proc/self/fd/1` may be a regular file (a redirected log), but replacing it would swap the
+/// log of whoever runs tiemap for a map, so such links are refused whatever they end in.
+fn links_through_a_stream(path: &Path) -> bool {
+    const MAX_HOPS: usize = 40;
+    let mut current = path.to_owned();
+    for _ in 0..MAX_HOPS {
+        let Ok(next) = std::fs::read_link(&current) else {
+            return false;
+        };
+        let next = match current.parent() {
+            Some(parent) if next.is_relative() => parent.join(next),
+            _ => next,
+        };
+        if next.starts_with("/proc") || next.starts_with("/dev") {
+            return true;
+        }
+        current = next;
+    }
+    false
 }
 
 fn write_error(path: &Path, source: std::io::Error) -> IoError {
@@ -259,8 +286,10 @@ mod tests {
             assert!(error.to_string().contains("not a regular file"), "{error}");
             let to_stdout = dir.join("stdout");
             std::os::unix::fs::symlink("/proc/self/fd/1", &to_stdout).expect("symlink");
-            // Whatever fd 1 is here (a pipe, a tty, a file), the link must not become a PNG.
-            let _ = write_atomically(&to_stdout, b"png");
+            // Whatever fd 1 is here (a pipe, a tty, a redirected log), it is refused: were
+            // it written through, a log file would be replaced by these bytes.
+            let error = write_atomically(&to_stdout, b"png").expect_err("a process's stream");
+            assert!(error.to_string().contains("not a regular file"), "{error}");
             assert!(
                 std::fs::symlink_metadata(&to_stdout)
                     .expect("link")
