@@ -194,3 +194,20 @@ fn an_offer_to_help_is_an_agreement_not_the_help_itself() {
         "{found:?}"
     );
 }
+
+#[test]
+fn seeking_refuge_in_a_country_asks_it_for_protection() {
+    // PLOVER codes no CAMEO appeal (02): the request must come from the demand codes.
+    let found = ties(
+        "Hundreds of Eritrean families have sought asylum in Italy. \
+         Many Yemenis sought refuge in Oman's southern province last year.",
+    );
+    assert!(
+        has(&found, "ERI", "ITA", Category::Request, false),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "YEM", "OMN", Category::Request, false),
+        "{found:?}"
+    );
+}

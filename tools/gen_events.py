@@ -125,7 +125,7 @@ class Block:
         self.name = name
         self.code = code
         self.forms: list[tuple[str, str, str | None, bool]] = []  # (form, lemma, code, participle)
-        self.patterns: dict[tuple, tuple[str | None, int, str]] = {}  # key -> (code, flags, lemma)
+        self.patterns: dict[tuple, tuple[str | None, int, str, str]] = {}  # key -> (code, flags, lemma, curated flags)
 
 
 def expand_items(tokens: list[str], synsets) -> list[list[str]] | None:
@@ -274,7 +274,7 @@ def add_cameo_pattern(block: Block, raw: str, synsets) -> None:
     add_pattern(block, tokens[:star], tokens[star + 1 :], code, flags, "", synsets)
 
 
-def add_pattern(block: Block, before, after, code, flags, lemma, synsets) -> int:
+def add_pattern(block: Block, before, after, code, flags, lemma, synsets, extra: str = "") -> int:
     befores = expand_items(before, synsets)
     afters = expand_items(after, synsets)
     if befores is None or afters is None:
@@ -287,7 +287,7 @@ def add_pattern(block: Block, before, after, code, flags, lemma, synsets) -> int
                 continue  # a pattern of role markers only says no more than the verb
             key = (lemma, tuple(b), tuple(a))
             block.patterns.pop(key, None)  # a later duplicate wins and moves to the end
-            block.patterns[key] = (code, flags, lemma)
+            block.patterns[key] = (code, flags, lemma, extra)
             count += 1
     return count
 
@@ -406,7 +406,14 @@ def merge_curated(sections, blocks, synsets, plover):
                     lemma = " ".join(verb.replace("_", " ").split()).lower()
                     block = block_for_lemma(blocks, lemma)
                     added_patterns += add_pattern(
-                        block, tokens[:star], tokens[star + 1 :], code, flag_bits | 4, lemma, synsets
+                        block,
+                        tokens[:star],
+                        tokens[star + 1 :],
+                        code,
+                        flag_bits | 4,
+                        lemma,
+                        synsets,
+                        header.get("flags", ""),
                     )
         elif kind == "verb":
             code = header.get("code")
@@ -460,8 +467,9 @@ def write_events(out: Path, blocks, synsets, nouns, modifiers, plover, roles, so
         for form, lemma, code, participle in block.forms:
             lines_v.append(f"V\t{form}\t{lemma}\t{block.index}\t{sense(code)}\t{'p' if participle else '-'}")
             form_count += 1
-        for (lemma, before, after), (code, flag_bits, _) in block.patterns.items():
-            extra = []
+        for (lemma, before, after), (code, flag_bits, _, curated_flags) in block.patterns.items():
+            # A curated header's flags (place_target, from_source...) hold for its patterns.
+            extra = curated_flags.split()
             if flag_bits & 1:
                 extra.append("symmetric")
             if flag_bits & 2:
