@@ -211,3 +211,29 @@ fn seeking_refuge_in_a_country_asks_it_for_protection() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_national_agency_stands_for_its_country() {
+    let found = ties("USAID delivered emergency food to Malawi after the floods.");
+    assert!(has(&found, "USA", "MWI", Category::Aid, false), "{found:?}");
+    let found = ties("The People's Liberation Army held drills with Cambodian troops.");
+    assert!(
+        found
+            .iter()
+            .any(|t| [t.source.as_str(), t.target.as_str()] == ["CHN", "KHM"]
+                || [t.source.as_str(), t.target.as_str()] == ["KHM", "CHN"]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn smuggled_wildlife_and_heritage_sent_home_is_a_return() {
+    let found = ties(
+        "Vietnamese customs handed back 12 pangolins to Laos. \
+         Belgium returned the looted statues to Mali.",
+    );
+    assert!(
+        has(&found, "BEL", "MLI", Category::Retreat, false),
+        "{found:?}"
+    );
+}
