@@ -237,3 +237,15 @@ fn smuggled_wildlife_and_heritage_sent_home_is_a_return() {
         "{found:?}"
     );
 }
+
+#[test]
+fn troops_for_a_mission_abroad_help_the_country_it_serves_in() {
+    // The body that runs the mission is not the one helped.
+    let found = ties(
+        "Nepal is sending 200 soldiers to the UN peacekeeping mission in Lebanon. \
+         Ghanaian troops take part in peacekeeping operations in Liberia.",
+    );
+    assert!(has(&found, "NPL", "LBN", Category::Aid, false), "{found:?}");
+    assert!(found.iter().all(|t| t.target != "UN"), "{found:?}");
+    assert!(has(&found, "GHA", "LBR", Category::Aid, false), "{found:?}");
+}

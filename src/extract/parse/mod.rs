@@ -194,6 +194,7 @@ impl Parser {
         }
         tree.build(heads);
         labeler::label(&self.labeler, tree, heads, infos, tags, labels, keys);
+        no_passive_under_participles(words, tags, heads, labels);
         out.extend(tags.iter().zip(heads.iter()).zip(labels.iter()).map(
             |((&tag, &head), &rel)| ParsedWord {
                 tag,
@@ -241,6 +242,39 @@ fn window_end(tags: &[Upos], start: usize) -> usize {
         .rev()
         .find(|&i| tags[i] == Upos::PUNCT)
         .map_or(limit, |i| i + 1)
+}
+
+/// English allows no passive under a present participle ("Britain is deploying troops"): the
+/// labeler, reading one arc at a time, sometimes gives "is" and "Britain" passive labels there,
+/// and then the doer would be read as the one acted upon. Such labels become active ones.
+fn no_passive_under_participles(
+    words: &[&str],
+    tags: &[Upos],
+    heads: &[u32],
+    labels: &mut [Option<Rel>],
+) {
+    for (at, label) in labels.iter_mut().enumerate() {
+        let active = match *label {
+            Some(Rel::NsubjPass) => Rel::Nsubj,
+            Some(Rel::AuxPass) => Rel::Aux,
+            Some(Rel::CsubjPass) => Rel::Csubj,
+            _ => continue,
+        };
+        let Some(&head) = heads.get(at) else {
+            continue;
+        };
+        let head = head as usize;
+        let participle = tags.get(head) == Some(&Upos::VERB)
+            && words.get(head).is_some_and(|word| {
+                word.len() > 4
+                    && word
+                        .get(word.len() - 3..)
+                        .is_some_and(|end| end.eq_ignore_ascii_case("ing"))
+            });
+        if participle {
+            *label = Some(active);
+        }
+    }
 }
 
 #[cfg(test)]

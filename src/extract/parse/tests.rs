@@ -146,3 +146,41 @@ fn the_parser_is_shared_by_threads() {
         }
     });
 }
+
+#[test]
+fn a_present_participle_heads_no_passive() {
+    // "Britain is deploying troops", labelled as if passive; "Iraq was attacked" stays.
+    let words = [
+        "Britain",
+        "is",
+        "deploying",
+        "troops",
+        "Iraq",
+        "was",
+        "attacked",
+    ];
+    let tags = [
+        Upos::PROPN,
+        Upos::AUX,
+        Upos::VERB,
+        Upos::NOUN,
+        Upos::PROPN,
+        Upos::AUX,
+        Upos::VERB,
+    ];
+    let heads = [2, 2, NONE, 2, 6, 6, NONE];
+    let mut labels = [
+        Some(Rel::NsubjPass),
+        Some(Rel::AuxPass),
+        Some(Rel::Root),
+        Some(Rel::Obj),
+        Some(Rel::NsubjPass),
+        Some(Rel::AuxPass),
+        Some(Rel::Root),
+    ];
+    no_passive_under_participles(&words, &tags, &heads, &mut labels);
+    assert_eq!(labels[0], Some(Rel::Nsubj));
+    assert_eq!(labels[1], Some(Rel::Aux));
+    assert_eq!(labels[4], Some(Rel::NsubjPass));
+    assert_eq!(labels[5], Some(Rel::AuxPass));
+}

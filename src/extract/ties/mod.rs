@@ -137,10 +137,14 @@ pub fn extract_ties(
                 &mut reader.senses,
             );
         }
-        // A cue that is part of a name ("the Peace Palace") states nothing.
+        // A cue that is part of a name ("the Peace Palace") states nothing. A pattern's words
+        // may lie around a name ("deploying troops to the UN peacekeeping mission"): only its
+        // ends and anchor are checked.
         let analysis = &reader.analysis;
         reader.cues.retain(|cue| {
-            (cue.first..=cue.last).all(|at| analysis.token(at).is_some_and(|t| t.mention.is_none()))
+            [cue.first, cue.anchor, cue.last]
+                .iter()
+                .all(|&at| analysis.token(at).is_some_and(|t| t.mention.is_none()))
         });
         let context = SentenceContext {
             doc_id,

@@ -118,6 +118,19 @@ const NOT_AN_ACTOR_HEADS: &[&str] = &[
     "hotel",
 ];
 
+/// Heads of a mission or force sent abroad: where it serves ("the UN mission in Mali") is what
+/// a country joining it acts upon, not the body that runs it.
+pub(super) const MISSION_HEADS: &[&str] = &[
+    "mission",
+    "missions",
+    "force",
+    "forces",
+    "operation",
+    "operations",
+    "contingent",
+    "coalition",
+];
+
 /// Prepositions whose object is acted upon.
 const TARGET_PREPS: &[&str] = &[
     "against", "on", "upon", "to", "toward", "towards", "into", "over", "for", "with", "onto", "of",
@@ -454,8 +467,9 @@ fn target_mentions(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, out
     let phrase_head = analysis.lower(head);
     let blocked =
         NON_STATE_HEADS.contains(&phrase_head) || NOT_AN_ACTOR_HEADS.contains(&phrase_head);
-    let owned = found.iter().any(|&(_, place, _)| place != Phrase::Nested);
     let nested_prep = |prep: Option<u32>| prep.map_or("of", |at| analysis.lower(at));
+    found.retain(|&(mention, _, _)| !runs_a_mission_abroad(analysis, mention));
+    let owned = found.iter().any(|&(_, place, _)| place != Phrase::Nested);
     // "fired missiles at US forces in Iraq": the forces are hit, Iraq is where they are.
     let aimed = found.iter().any(|&(_, place, prep)| {
         place == Phrase::Nested && DIRECTIONAL_PREPS.contains(&nested_prep(prep))
@@ -479,6 +493,40 @@ fn target_mentions(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, out
             out.push(mention);
         }
     }
+}
+
+/// Whether `mention` only runs the mission or force it modifies, which serves in a country the
+/// phrase names ("the UN peacekeeping mission in Mali": Mali is helped, not the UN).
+fn runs_a_mission_abroad(analysis: &SentenceAnalysis, mention: u32) -> bool {
+    let Some(word) = analysis.mention_head(mention) else {
+        return false;
+    };
+    if !matches!(
+        analysis.rel(word),
+        Rel::Compound | Rel::Amod | Rel::NmodPoss
+    ) {
+        return false;
+    }
+    let Some(mut mission) = analysis.head(word) else {
+        return false;
+    };
+    // "the NATO-led security force": up through the compound to its head.
+    for _ in 0..2 {
+        match analysis.head(mission) {
+            Some(head) if analysis.rel(mission) == Rel::Compound => mission = head,
+            _ => break,
+        }
+    }
+    MISSION_HEADS.contains(&analysis.lower(mission))
+        && analysis.children(mission).iter().any(|&child| {
+            matches!(analysis.rel(child), Rel::Nmod | Rel::Obl)
+                && analysis
+                    .token(child)
+                    .is_some_and(|token| token.mention.is_some())
+                && analysis
+                    .preposition(child)
+                    .is_some_and(|prep| PLACE_PREPS.contains(&prep))
+        })
 }
 
 /// Mentions a phrase names as a party: its head, the modifiers of an acting noun, and

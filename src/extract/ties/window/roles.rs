@@ -10,6 +10,7 @@
 use super::sentence::{Cue, Governor, NONE, SUBJECT_WINDOW, Sentence, WINDOW};
 use super::tokens::{Class, Prep, is_gerund, is_participle};
 use crate::extract::lexicon::CueSense;
+use crate::extract::ties::tree::MISSION_HEADS;
 use crate::model::Category;
 
 /// The parties of one cue: slot indices.
@@ -585,6 +586,7 @@ fn object(
             .coordinated_with
             .is_some_and(|previous| previous >= start)
             || shares_actor_with(sentence, index, sources)
+            || runs_a_mission_abroad(sentence, index)
         {
             continue;
         }
@@ -614,6 +616,30 @@ fn object(
         }
     }
     None
+}
+
+/// Whether the mention at `index` only runs a mission or force that serves in a country named
+/// next ("the UN peacekeeping mission in Mali", "the NATO-led force in Afghanistan"): the
+/// country, not the body, is what joining or reinforcing it acts upon.
+fn runs_a_mission_abroad(sentence: &Sentence<'_>, index: usize) -> bool {
+    const HEAD_REACH: usize = 5;
+    let after = sentence.slots[index].after();
+    for at in after..after + HEAD_REACH {
+        if matches!(sentence.class(at), Class::Stop | Class::Boundary) {
+            return false;
+        }
+        let word = sentence.word(at).to_ascii_lowercase();
+        if MISSION_HEADS.contains(&word.as_str()) {
+            return sentence.word(at + 1).eq_ignore_ascii_case("in")
+                && (at + 2..at + 4).any(|place| {
+                    sentence
+                        .slot_at
+                        .get(place)
+                        .is_some_and(|&slot| slot != NONE)
+                });
+        }
+    }
+    false
 }
 
 /// The word whose object or subject also completes the cue: "to" + verb after a cue
