@@ -249,3 +249,18 @@ fn troops_for_a_mission_abroad_help_the_country_it_serves_in() {
     assert!(found.iter().all(|t| t.target != "UN"), "{found:?}");
     assert!(has(&found, "GHA", "LBR", Category::Aid, false), "{found:?}");
 }
+
+#[test]
+fn a_cancelled_visit_is_a_downgrade_that_happened() {
+    // The verb that cancels is part of the act's pattern, not a denial of it.
+    let found =
+        ties("Peru's foreign minister cancelled a planned visit to Chile after the dispute.");
+    assert!(
+        has(&found, "PER", "CHL", Category::Sanction, false),
+        "{found:?}"
+    );
+    assert!(
+        !has(&found, "PER", "CHL", Category::Sanction, true),
+        "{found:?}"
+    );
+}

@@ -56,7 +56,7 @@ pub fn extract_ties(
     ));
     let events = EventLexicon::bundled().ok();
     if let Some(events) = events {
-        let mut refiner = refine::Refiner::default();
+        let mut refiner = refine::Refiner::new(lexicon);
         refine::refine_categories(
             &mut refiner,
             text,

@@ -11,6 +11,7 @@
 use super::super::ActorMention;
 use super::super::analysis::SentenceAnalysis;
 use super::super::events::{EventLexicon, EventMatch};
+use super::super::lexicon::{LexMatch, Lexicon, PatternKind};
 use super::super::parse::{Parser, Rel, Upos};
 use crate::model::{Category, Quad, Span, Tie};
 
@@ -57,17 +58,29 @@ const FAILURE_FRAMES: &[&str] = &["fail", "fails", "failed", "failing"];
 /// send troops").
 const FRAME_REACH: usize = 3;
 
-/// The reusable buffers of [`refine_categories`].
-#[derive(Default)]
-pub(super) struct Refiner {
+/// The reusable buffers of [`refine_categories`], and the cue lexicon whose negators it reads.
+pub(super) struct Refiner<'l> {
+    lexicon: &'l Lexicon,
     analysis: SentenceAnalysis,
     events: Vec<EventMatch>,
+    scopes: Vec<LexMatch>,
+}
+
+impl<'l> Refiner<'l> {
+    pub(super) fn new(lexicon: &'l Lexicon) -> Self {
+        Refiner {
+            lexicon,
+            analysis: SentenceAnalysis::default(),
+            events: Vec::new(),
+            scopes: Vec::new(),
+        }
+    }
 }
 
 /// Reads the category of every tie again where its sentence has a longer event pattern
 /// around the cue or a frame word above it. `ties` each carry one piece of evidence.
 pub(super) fn refine_categories(
-    refiner: &mut Refiner,
+    refiner: &mut Refiner<'_>,
     text: &str,
     sentences: &[Span],
     mentions: &[ActorMention],
@@ -114,7 +127,7 @@ struct SentenceAt<'a> {
 }
 
 fn refine_sentence(
-    refiner: &mut Refiner,
+    refiner: &mut Refiner<'_>,
     at: SentenceAt<'_>,
     mentions: &[ActorMention],
     events: &EventLexicon,
@@ -174,6 +187,19 @@ fn refine_sentence(
             if is_cooperation(found.category.quad()) != is_cooperation(tie.quad) {
                 let sense = events.sense(found.sense);
                 set_category(tie, found.category, sense.mode.to_string());
+                // "cancelled a planned visit": the negator is the pattern's own verb, whose
+                // meaning the new category already holds.
+                if tie.negated
+                    && negators_all_within(
+                        refiner.lexicon,
+                        &mut refiner.scopes,
+                        analysis,
+                        sentence,
+                        found,
+                    )
+                {
+                    tie.negated = false;
+                }
             }
             anchor = found.anchor;
         } else if let Some(at) = (range.0..=range.1).find(|&at| {
@@ -187,6 +213,32 @@ fn refine_sentence(
             apply_frame(analysis, anchor, tie);
         }
     }
+}
+
+/// Whether every negator of the sentence lies among the words of the pattern `found`.
+fn negators_all_within(
+    lexicon: &Lexicon,
+    scopes: &mut Vec<LexMatch>,
+    analysis: &SentenceAnalysis,
+    sentence: &str,
+    found: &EventMatch,
+) -> bool {
+    lexicon.scan_into(sentence, scopes);
+    let base = analysis.span.start;
+    let words = found.words.as_slice();
+    scopes
+        .iter()
+        .filter(|scope| {
+            matches!(
+                scope.kind,
+                PatternKind::Negator | PatternKind::AdjacentNegator
+            )
+        })
+        .all(|scope| {
+            analysis
+                .token_at(base + scope.start)
+                .is_some_and(|at| words.contains(&at))
+        })
 }
 
 /// The first and last words of the tie's cue, when its evidence is the whole sentence.
