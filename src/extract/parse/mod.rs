@@ -195,6 +195,7 @@ impl Parser {
         tree.build(heads);
         labeler::label(&self.labeler, tree, heads, infos, tags, labels, keys);
         no_passive_under_participles(words, tags, heads, labels);
+        perfect_tense_heads(words, tags, heads, labels);
         out.extend(tags.iter().zip(heads.iter()).zip(labels.iter()).map(
             |((&tag, &head), &rel)| ParsedWord {
                 tag,
@@ -275,6 +276,71 @@ fn no_passive_under_participles(
             *label = Some(active);
         }
     }
+}
+
+/// "has suspended food supplies": a form of *have* right before a past participle (adverbs
+/// between) is its auxiliary, not a verb of possession whose object the participle modifies.
+/// The parser, greedy from left to right, sometimes makes *have* the head; the participle then
+/// takes its place in the tree and *have* hangs from it as `aux`.
+fn perfect_tense_heads(
+    words: &[&str],
+    tags: &mut [Upos],
+    heads: &mut [u32],
+    labels: &mut [Option<Rel>],
+) {
+    const HAVE: &[&str] = &["has", "have", "had", "having"];
+    for have in 0..words.len() {
+        if !HAVE
+            .iter()
+            .any(|form| words[have].eq_ignore_ascii_case(form))
+            || tags[have] != Upos::VERB
+        {
+            continue;
+        }
+        let Some(participle) = (have + 1..words.len().min(have + 3))
+            .find(|&at| !matches!(tags[at], Upos::ADV | Upos::PART))
+        else {
+            continue;
+        };
+        let looks_past = words[participle].len() > 3
+            && (words[participle].ends_with("ed") || words[participle].ends_with("en"));
+        // The slip: the participle read as a modifier of *have*'s object.
+        let modifies_the_object = labels[participle] == Some(Rel::Amod)
+            && heads
+                .get(heads[participle] as usize)
+                .is_some_and(|&head| head as usize == have);
+        if tags[participle] != Upos::VERB || !looks_past || !modifies_the_object {
+            continue;
+        }
+        if is_ancestor(heads, participle, have) {
+            // Already above *have* in the tree: no move, or the tree would get a cycle.
+            continue;
+        }
+        for at in 0..heads.len() {
+            if heads[at] as usize == have && at != participle {
+                heads[at] = participle as u32;
+            }
+        }
+        heads[participle] = heads[have];
+        labels[participle] = labels[have];
+        heads[have] = participle as u32;
+        labels[have] = Some(Rel::Aux);
+        tags[have] = Upos::AUX;
+    }
+}
+
+/// Whether `ancestor` lies on the path from `word` up to the root.
+fn is_ancestor(heads: &[u32], ancestor: usize, word: usize) -> bool {
+    let mut at = word;
+    for _ in 0..heads.len() {
+        match heads.get(at) {
+            Some(&head) if head == NONE => return false,
+            Some(&head) if head as usize == ancestor => return true,
+            Some(&head) => at = head as usize,
+            None => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

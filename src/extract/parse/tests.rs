@@ -184,3 +184,35 @@ fn a_present_participle_heads_no_passive() {
     assert_eq!(labels[4], Some(Rel::NsubjPass));
     assert_eq!(labels[5], Some(Rel::AuxPass));
 }
+
+#[test]
+fn have_before_a_participle_that_modifies_its_object_is_an_auxiliary() {
+    // "Chile has suspended food supplies", parsed as "has [suspended food supplies]".
+    let words = ["Chile", "has", "suspended", "food", "supplies"];
+    let mut tags = [Upos::PROPN, Upos::VERB, Upos::VERB, Upos::NOUN, Upos::NOUN];
+    let mut heads = [1, NONE, 4, 4, 1];
+    let mut labels = [
+        Some(Rel::Nsubj),
+        Some(Rel::Root),
+        Some(Rel::Amod),
+        Some(Rel::Compound),
+        Some(Rel::Obj),
+    ];
+    perfect_tense_heads(&words, &mut tags, &mut heads, &mut labels);
+    assert_eq!(heads, [2, 2, NONE, 4, 2]);
+    assert_eq!(labels[1], Some(Rel::Aux));
+    assert_eq!(labels[2], Some(Rel::Root));
+    assert_eq!(tags[1], Upos::AUX);
+    // "Peru has armed guards" with "armed" read as an adjective stays as it is.
+    let words = ["Peru", "has", "armed", "guards"];
+    let mut tags = [Upos::PROPN, Upos::VERB, Upos::ADJ, Upos::NOUN];
+    let mut heads = [1, NONE, 3, 1];
+    let mut labels = [
+        Some(Rel::Nsubj),
+        Some(Rel::Root),
+        Some(Rel::Amod),
+        Some(Rel::Obj),
+    ];
+    perfect_tense_heads(&words, &mut tags, &mut heads, &mut labels);
+    assert_eq!(heads, [1, NONE, 3, 1]);
+}
