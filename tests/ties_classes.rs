@@ -264,3 +264,15 @@ fn a_cancelled_visit_is_a_downgrade_that_happened() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_truce_ties_whoever_agrees_to_it_to_where_it_holds() {
+    let found = ties("Armenia agreed to a ceasefire in Azerbaijan's Lachin district.");
+    assert!(
+        found.iter().any(|t| t.source == "ARM" && t.target == "AZE"),
+        "{found:?}"
+    );
+    // A truce is not a place for other acts: talks in Oman are not with Oman.
+    let found = ties("Yemen held talks in Oman.");
+    assert!(found.iter().all(|t| t.target != "OMN"), "{found:?}");
+}

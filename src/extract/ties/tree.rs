@@ -131,6 +131,17 @@ pub(super) const MISSION_HEADS: &[&str] = &[
     "coalition",
 ];
 
+/// Heads of a truce: where it holds is the other side of whoever agrees to it ("agreed to a
+/// ceasefire in Ukraine").
+const TRUCE_HEADS: &[&str] = &[
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "armistice",
+    "ceasefires",
+    "truces",
+];
+
 /// Prepositions whose object is acted upon.
 const TARGET_PREPS: &[&str] = &[
     "against", "on", "upon", "to", "toward", "towards", "into", "over", "for", "with", "onto", "of",
@@ -486,7 +497,10 @@ fn target_mentions(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, out
                 matches!(prep, "of" | "from" | "to")
                     || (sense.symmetric && prep == "with")
                     || DIRECTIONAL_PREPS.contains(&prep)
-                    || (sense.place_target && !owned && !aimed && PLACE_PREPS.contains(&prep))
+                    || ((sense.place_target || TRUCE_HEADS.contains(&phrase_head))
+                        && !owned
+                        && !aimed
+                        && PLACE_PREPS.contains(&prep))
             }
         };
         if keep {
