@@ -276,3 +276,18 @@ fn a_truce_ties_whoever_agrees_to_it_to_where_it_holds() {
     let found = ties("Yemen held talks in Oman.");
     assert!(found.iter().all(|t| t.target != "OMN"), "{found:?}");
 }
+
+#[test]
+fn refusing_to_ease_or_give_way_is_a_rejection() {
+    let found = ties("Hungary refused to lift the ban on Slovak trucks.");
+    assert!(
+        has(&found, "HUN", "SVK", Category::Reject, false),
+        "{found:?}"
+    );
+    // Refusing to condemn is no rejection of the one not condemned.
+    let found = ties("Kenya refused to condemn Ethiopia.");
+    assert!(
+        !has(&found, "KEN", "ETH", Category::Reject, false),
+        "{found:?}"
+    );
+}

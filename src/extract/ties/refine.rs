@@ -54,6 +54,19 @@ const INTENT_FRAMES: &[&str] = &[
 /// Verbs whose complement did not happen: the act is denied.
 const FAILURE_FRAMES: &[&str] = &["fail", "fails", "failed", "failing"];
 
+/// Verbs whose complement is refused: CAMEO codes a refusal to yield (to ease sanctions, to
+/// release, to withdraw: its code 124) as PLOVER's REJECT, stated and not denied.
+const REFUSAL_FRAMES: &[&str] = &[
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+];
+
 /// How far up a chain of clause complements a frame may govern the cue ("offered to help
 /// send troops").
 const FRAME_REACH: usize = 3;
@@ -141,9 +154,11 @@ fn refine_sentence(
     let analysis = &mut refiner.analysis;
     analysis.prepare(text, index, span);
     let words: Vec<&str> = analysis.lower_words().collect();
-    let has_frame = words
-        .iter()
-        .any(|word| INTENT_FRAMES.contains(word) || FAILURE_FRAMES.contains(word));
+    let has_frame = words.iter().any(|word| {
+        INTENT_FRAMES.contains(word)
+            || FAILURE_FRAMES.contains(word)
+            || REFUSAL_FRAMES.contains(word)
+    });
     refiner.events.clear();
     events.find(&words, None, &mut refiner.events);
     drop(words);
@@ -321,6 +336,15 @@ pub(super) fn apply_frame(analysis: &SentenceAnalysis, anchor: u32, tie: &mut Ti
             if offered && tie.category != Category::Agree {
                 set_category(tie, Category::Agree, String::new());
             }
+            return;
+        }
+        if REFUSAL_FRAMES.contains(&frame)
+            && matches!(tie.category, Category::Retreat | Category::Concede)
+        {
+            // Refusing to ease or give way rejects the other side (CAMEO 124, "decline to
+            // yield"); refusing to condemn, sanction or help stays a denied act.
+            set_category(tie, Category::Reject, "yield".to_owned());
+            tie.negated = false;
             return;
         }
         if FAILURE_FRAMES.contains(&frame) {
