@@ -291,3 +291,19 @@ fn refusing_to_ease_or_give_way_is_a_rejection() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_pattern_of_another_clause_does_not_recast_the_cue() {
+    // "aid ... conducted" spans two clauses: the suspension still reads as a sanction.
+    let found = ties(
+        "Japan suspended development aid to Myanmar after the army conducted a coup in February.",
+    );
+    assert!(
+        has(&found, "JPN", "MMR", Category::Sanction, false),
+        "{found:?}"
+    );
+    assert!(
+        !has(&found, "JPN", "MMR", Category::Aid, false),
+        "{found:?}"
+    );
+}

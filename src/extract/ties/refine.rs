@@ -193,7 +193,9 @@ fn refine_sentence(
         if let Some(found) = refiner
             .events
             .iter()
-            .filter(|found| is_longer_around(analysis, found, range))
+            .filter(|found| {
+                is_longer_around(analysis, found, range) && governs(analysis, found.anchor, range)
+            })
             .max_by_key(|found| found.words.as_slice().len())
         {
             // Only a pattern that turns cooperation into conflict or back is read again
@@ -228,6 +230,27 @@ fn refine_sentence(
             apply_frame(analysis, anchor, tie);
         }
     }
+}
+
+/// How many steps up the tree a pattern's verb may lie above the cue it reads again.
+const GOVERN_REACH: usize = 4;
+
+/// Whether the word `verb` is the cue or lies above it in the tree: a pattern of another
+/// clause ("aid ... conducted" across "after the country conducted") says nothing of the cue.
+fn governs(analysis: &SentenceAnalysis, verb: u32, (first, last): (u32, u32)) -> bool {
+    (first..=last).any(|start| {
+        let mut at = start;
+        for _ in 0..=GOVERN_REACH {
+            if at == verb {
+                return true;
+            }
+            match analysis.head(at) {
+                Some(head) => at = head,
+                None => return false,
+            }
+        }
+        false
+    })
 }
 
 /// Whether every negator of the sentence lies among the words of the pattern `found`.
