@@ -13,14 +13,14 @@ use tiemap::model::{
     NodePlacement, Span, Tie, TieMap,
 };
 
-fn evidence(actors: Vec<String>) -> impl Strategy<Value = Evidence> {
+fn evidence(actors: &[String]) -> impl Strategy<Value = Evidence> + use<> {
     (
         "[a-z]{1,6}",
         0usize..200,
         "\\PC{0,40}",
         "[a-z ]{0,10}",
         (0usize..20, 0usize..20),
-        proptest::sample::subsequence(actors.clone(), 0..=actors.len().min(2)),
+        proptest::sample::subsequence(actors.to_vec(), 0..=actors.len().min(2)),
     )
         .prop_map(
             |(doc, sentence, text, cue, (start, end), mentioned)| Evidence {
@@ -75,7 +75,7 @@ fn map() -> impl Strategy<Value = TieMap> {
             "[a-z]{1,8}",
             any::<bool>(),
             any::<bool>(),
-            proptest::collection::vec(evidence(ids.clone()), 0..3),
+            proptest::collection::vec(evidence(&ids), 0..3),
         )
             .prop_map({
                 let ids = ids.clone();
@@ -91,11 +91,11 @@ fn map() -> impl Strategy<Value = TieMap> {
                 }
             });
         let figure = (
-            proptest::sample::subsequence(ids.clone(), 0..=2),
+            proptest::sample::subsequence(ids.clone(), 0..=count.min(2)),
             proptest::collection::vec((-1e15f64..1e15, "[A-Z]{3}"), 0..3),
             proptest::option::of("[0-9]{4}"),
             any::<bool>(),
-            evidence(ids.clone()),
+            evidence(&ids),
         )
             .prop_map(|(actors, amounts, period, record, evidence)| Figure {
                 kind: FigureKind::Trade,

@@ -316,9 +316,9 @@ fn perfect_tense_heads(
             // Already above *have* in the tree: no move, or the tree would get a cycle.
             continue;
         }
-        for at in 0..heads.len() {
-            if heads[at] as usize == have && at != participle {
-                heads[at] = participle as u32;
+        for (at, head) in heads.iter_mut().enumerate() {
+            if *head as usize == have && at != participle {
+                *head = participle as u32;
             }
         }
         heads[participle] = heads[have];
