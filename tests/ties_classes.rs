@@ -307,3 +307,18 @@ fn a_pattern_of_another_clause_does_not_recast_the_cue() {
         "{found:?}"
     );
 }
+
+#[test]
+fn sides_that_fight_with_no_one_else_named_fight_each_other() {
+    let found = ties("Eritrean and Ethiopian soldiers battled near the border town on Sunday.");
+    assert!(
+        has(&found, "ERI", "ETH", Category::Assault, false),
+        "{found:?}"
+    );
+    // Allies fighting a third party named as such are not fighting each other.
+    let found = ties("Malian and French troops fought jihadist militants in the north.");
+    assert!(
+        !has(&found, "MLI", "FRA", Category::Assault, false),
+        "{found:?}"
+    );
+}

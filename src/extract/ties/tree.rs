@@ -250,6 +250,46 @@ fn verb_roles(analysis: &SentenceAnalysis, verb: u32, sense: &CueSense, roles: &
         source_mentions(analysis, subject, &mut roles.sources);
     }
     complement_targets(analysis, verb, sense, roles);
+    if roles.targets.is_empty() && roles.sources.len() >= 2 && fought_each_other(analysis, verb) {
+        // "Vietnamese and Cambodian forces were battling": a fight with no other side named
+        // is between the sides that fight.
+        roles.within = true;
+    }
+}
+
+/// Verbs whose plural subject, with nothing else named, fights itself.
+const RECIPROCAL_VERBS: &[&str] = &[
+    "fight",
+    "fights",
+    "fought",
+    "fighting",
+    "battle",
+    "battles",
+    "battled",
+    "battling",
+    "clash",
+    "clashes",
+    "clashed",
+    "clashing",
+    "skirmish",
+    "skirmished",
+    "skirmishing",
+];
+
+/// Whether `verb` is a reciprocal fight with no object and no "against/with/on X": the
+/// subject's sides fight each other ("Russian and Syrian forces fought rebels" is not).
+fn fought_each_other(analysis: &SentenceAnalysis, verb: u32) -> bool {
+    RECIPROCAL_VERBS.contains(&analysis.lower(verb))
+        && analysis
+            .children(verb)
+            .iter()
+            .all(|&child| match analysis.rel(child) {
+                Rel::Obj | Rel::Iobj => false,
+                Rel::Obl | Rel::Nmod => analysis
+                    .preposition(child)
+                    .is_none_or(|prep| !matches!(prep, "against" | "with" | "on" | "alongside")),
+                _ => true,
+            })
 }
 
 /// Targets among the complements of a verb or event noun: object, indirect object and the
