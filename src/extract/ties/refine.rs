@@ -239,17 +239,11 @@ const GOVERN_REACH: usize = 4;
 /// clause ("aid ... conducted" across "after the country conducted") says nothing of the cue.
 fn governs(analysis: &SentenceAnalysis, verb: u32, (first, last): (u32, u32)) -> bool {
     (first..=last).any(|start| {
-        let mut at = start;
-        for _ in 0..=GOVERN_REACH {
-            if at == verb {
-                return true;
-            }
-            match analysis.head(at) {
-                Some(head) => at = head,
-                None => return false,
-            }
-        }
-        false
+        start == verb
+            || analysis
+                .ancestors(start)
+                .take(GOVERN_REACH)
+                .any(|at| at == verb)
     })
 }
 
