@@ -30,7 +30,8 @@ for target in $TARGETS; do
     echo "fuzz: $target for ${SECONDS_EACH}s"
     cargo +nightly fuzz run "${FUZZ_FLAGS[@]}" "$target" "$corpus" -- \
         -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=2048 2>"$corpus.log" \
-        || { tail -n 40 "$corpus.log" >&2; echo "fuzz: FAIL: $target crashed" >&2; exit 1; }
+        || { grep -m 1 -A 8 -E "panicked|ERROR: libFuzzer" "$corpus.log" >&2 || true
+             tail -n 30 "$corpus.log" >&2; echo "fuzz: FAIL: $target crashed" >&2; exit 1; }
     grep -E "^(Done|#[0-9]+ +DONE)" "$corpus.log" | tail -n 1 | sed "s/^/fuzz:    /" || true
     rm -rf "$corpus" "$corpus.log"
 done

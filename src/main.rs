@@ -154,8 +154,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     );
                 }
                 if summary.warnings > 0 {
+                    let plural = if summary.warnings == 1 { "" } else { "s" };
                     eprintln!(
-                        "tiemap: warning: {} warnings on good lines (see their \"warnings\")",
+                        "tiemap: warning: {} warning{plural} on good lines (see their \"warnings\")",
                         summary.warnings
                     );
                 }
