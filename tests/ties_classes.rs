@@ -322,3 +322,32 @@ fn sides_that_fight_with_no_one_else_named_fight_each_other() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_threat_is_aimed_at_whom_the_threatened_act_names() {
+    // The act names its party with "with" or "from", not as an object.
+    let found = ties("Morocco threatened to sever relations with Algeria.");
+    assert!(
+        has(&found, "MAR", "DZA", Category::Threaten, false),
+        "{found:?}"
+    );
+    let found = ties("India threatened to stop imports from Malaysia.");
+    assert!(
+        has(&found, "IND", "MYS", Category::Threaten, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn stopping_trade_or_closing_a_border_names_the_partner_after_with_or_from() {
+    let found = ties("Qatar halted imports from Egypt last month.");
+    assert!(
+        has(&found, "QAT", "EGY", Category::Sanction, false),
+        "{found:?}"
+    );
+    let found = ties("Pakistan closed its border with Afghanistan on Sunday.");
+    assert!(
+        has(&found, "PAK", "AFG", Category::Coerce, false),
+        "{found:?}"
+    );
+}

@@ -325,6 +325,18 @@ fn complement_targets(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, 
                     target_mentions(analysis, child, sense, &mut roles.places);
                 }
             }
+            Rel::Xcomp if sense.hedge_after && roles.targets.is_empty() => {
+                // "threatened to cut ties with Bahrain", "threatened to halt imports from
+                // Australia": a threat or demand is aimed at whom the act it names would be
+                // done to, whichever way that act names them.
+                let aimed = CueSense {
+                    with_target: true,
+                    from_target: true,
+                    hedge_after: false,
+                    ..sense.clone()
+                };
+                complement_targets(analysis, child, &aimed, roles);
+            }
             Rel::Xcomp | Rel::Advcl => {
                 // "sent troops to help Lebanon", "gave medical equipment to help": the purpose
                 // clause's object is acted upon when the act names no target of its own.
@@ -535,7 +547,7 @@ fn target_mentions(analysis: &SentenceAnalysis, head: u32, sense: &CueSense, out
             Phrase::Nested => {
                 let prep = nested_prep(prep);
                 matches!(prep, "of" | "from" | "to")
-                    || (sense.symmetric && prep == "with")
+                    || ((sense.symmetric || sense.with_target) && prep == "with")
                     || DIRECTIONAL_PREPS.contains(&prep)
                     || ((sense.place_target || TRUCE_HEADS.contains(&phrase_head))
                         && !owned

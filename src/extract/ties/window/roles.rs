@@ -577,6 +577,7 @@ fn object(
             .is_some_and(|own| own.category == Category::Request);
         complement_head(sentence, cue, content_verb, request)
     };
+    let threatened_act = content_verb && complement.is_some();
     for index in start..sentence.slots.len() {
         let slot = &sentence.slots[index];
         if slot.first > cue.last + WINDOW || sentence.boundary_between(cue.last, slot.first) {
@@ -602,11 +603,13 @@ fn object(
             Governor::Prep(Prep::Of | Prep::For | Prep::Target) => {
                 !sense.symmetric && through_preposition()
             }
+            // "threatened to cut ties with X", "threatened to halt imports from X": the act
+            // threatened names whom the threat is aimed at.
             Governor::Prep(Prep::With) => {
-                (sense.with_target || sense.symmetric) && through_preposition()
+                (sense.with_target || sense.symmetric || threatened_act) && through_preposition()
             }
             Governor::Prep(Prep::From) => {
-                (sense.from_target || sense.symmetric) && through_preposition()
+                (sense.from_target || sense.symmetric || threatened_act) && through_preposition()
             }
             Governor::Prep(Prep::Locative) => governed_inside_cue(sentence, cue, index),
             Governor::Prep(_) | Governor::Open => false,
