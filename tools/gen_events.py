@@ -126,6 +126,10 @@ class Block:
         self.code = code
         self.forms: list[tuple[str, str, str | None, bool]] = []  # (form, lemma, code, participle)
         self.patterns: dict[tuple, tuple[str | None, int, str, str]] = {}  # key -> (code, flags, lemma, curated flags)
+        # Forms also read as nouns after a determiner ("a halt to aid"), and nouns added to the
+        # block that are never verbs ("suspension of aid"): both take only the block's patterns.
+        self.nominal: set[str] = set()
+        self.noun_only: set[str] = set()
 
 
 def expand_items(tokens: list[str], synsets) -> list[list[str]] | None:
@@ -424,6 +428,26 @@ def merge_curated(sections, blocks, synsets, plover):
                 for form in verb_forms(words[0]):
                     block.forms.append((" ".join((form,) + tuple(words[1:])), lemma, code, participle_like(form, words[0])))
                 blocks.append(block)
+        elif kind == "nominal":
+            lemma = ""
+            for entry in entries:
+                if ":" in entry:
+                    verb, _, nouns_text = entry.partition(":")
+                    lemma = " ".join(verb.replace("_", " ").split()).lower()
+                else:  # a continuation: more nouns of the verb before
+                    nouns_text = entry
+                if not lemma:
+                    raise SystemExit(f"curated nominal without its verb: {entry!r}")
+                block = block_for_lemma(blocks, lemma)
+                for noun in nouns_text.split("|"):
+                    noun = noun.strip().lower()
+                    variants = [noun.rstrip("~")] + ([plural(noun.rstrip("~"))] if noun.endswith("~") else [])
+                    for form in variants:
+                        if any(f == form and l == lemma for f, l, _, _ in block.forms):
+                            block.nominal.add(form)
+                        elif form not in block.noun_only:
+                            block.forms.append((form, lemma, None, False))
+                            block.noun_only.add(form)
         elif kind in ("negator", "adjacent_negator", "hedge", "echo", "neutral"):
             for entry in entries:
                 modifiers.append((kind, " ".join(entry.lower().split())))
@@ -465,7 +489,8 @@ def write_events(out: Path, blocks, synsets, nouns, modifiers, plover, roles, so
     form_count = pattern_count = 0
     for block in blocks:
         for form, lemma, code, participle in block.forms:
-            lines_v.append(f"V\t{form}\t{lemma}\t{block.index}\t{sense(code)}\t{'p' if participle else '-'}")
+            tag = "N" if form in block.noun_only else ("p" if participle else "") + ("n" if form in block.nominal else "") or "-"
+            lines_v.append(f"V\t{form}\t{lemma}\t{block.index}\t{sense(code)}\t{tag}")
             form_count += 1
         for (lemma, before, after), (code, flag_bits, _, curated_flags) in block.patterns.items():
             # A curated header's flags (place_target, from_source...) hold for its patterns.
@@ -529,8 +554,11 @@ HEADER = """\
 #   C  cameo  CATEGORY  mode  context  flags     a sense: a CAMEO code with its PLOVER category
 #                                                ("-": states no event), mode, context, role flags
 #   S  &name  words|words|...                   a synonym set (plurals included), used in items
-#   V  form  lemma  block  cameo  p|-            a verb form (words joined by spaces) of a block;
-#                                                its default code; p: can be a past participle
+#   V  form  lemma  block  cameo  p|n|pn|N|-     a verb form (words joined by spaces) of a block;
+#                                                its default code; p: can be a past participle;
+#                                                n: also a noun after a determiner ("a halt to");
+#                                                N: only a noun ("suspension"); as nouns they take
+#                                                only the block's patterns
 #   P  block  lemma|*  cameo  flags  origin  before  after
 #                                                a pattern of the block (lemma: only for that verb);
 #                                                items: word, two_words (consecutive; a part may

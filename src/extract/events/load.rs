@@ -204,7 +204,9 @@ impl Tables {
                     lemma,
                     block: block.parse().map_err(|_| format!("bad block {block}"))?,
                     sense,
-                    participle: *tag == "p",
+                    participle: tag.contains('p'),
+                    nominal: tag.contains('n') || *tag == "N",
+                    noun_only: *tag == "N",
                 });
             }
             ["P", block, lemma, cameo, flag_text, origin, before, after] => {

@@ -29,6 +29,8 @@ struct Scratch {
     defaults: Vec<EventMatch>,
     forms: Vec<u32>,
     pattern_words: Vec<u32>,
+    /// Words read as the noun of a verb ("suspension", "a halt"): see [`mark_nominals`].
+    nominal: Vec<bool>,
 }
 
 thread_local! {
@@ -51,19 +53,6 @@ fn is_clause_break(word: &str) -> bool {
     )
 }
 
-/// Whether `word` reaches `root` within `limit` steps up the parse.
-fn within(heads: &[Option<u32>], word: usize, root: usize, limit: usize) -> bool {
-    let mut at = word;
-    for _ in 0..limit {
-        match heads.get(at).copied().flatten() {
-            Some(head) if head as usize == root => return true,
-            Some(head) => at = head as usize,
-            None => return false,
-        }
-    }
-    false
-}
-
 /// A pattern that matched: its score and what it took.
 struct Found {
     pattern: u32,
@@ -78,6 +67,28 @@ struct Found {
 struct Sentence<'a> {
     ids: &'a [u32],
     heads: Option<&'a [Option<u32>]>,
+}
+
+/// Whether `word` reaches `root` within `limit` steps up the parse without passing through a
+/// noun of a verb: the words of "a suspension of aid" belong to the suspension, not to the
+/// verb above it ("announced a suspension of aid").
+fn within_own_phrase(
+    heads: &[Option<u32>],
+    nominal: &[bool],
+    word: usize,
+    root: usize,
+    limit: usize,
+) -> bool {
+    let mut at = word;
+    for _ in 0..limit {
+        match heads.get(at).copied().flatten() {
+            Some(head) if head as usize == root => return true,
+            Some(head) if nominal.get(head as usize).copied().unwrap_or(false) => return false,
+            Some(head) => at = head as usize,
+            None => return false,
+        }
+    }
+    false
 }
 
 impl EventLexicon {
@@ -276,11 +287,14 @@ fn positions(words: &[&str], sentence: &Sentence, verb: (usize, usize), scratch:
             if (verb.0..verb.1).contains(&word) {
                 continue;
             }
-            let in_subtree = within(heads, word, verb.0, MAX_DEPTH);
+            let in_subtree = within_own_phrase(heads, &scratch.nominal, word, verb.0, MAX_DEPTH);
             if word > verb.0 && in_subtree {
                 scratch.after.push(word as u32);
             } else if word < verb.0
-                && (in_subtree || head.is_some_and(|h| h == word || within(heads, word, h, 2)))
+                && (in_subtree
+                    || head.is_some_and(|h| {
+                        h == word || within_own_phrase(heads, &scratch.nominal, word, h, 2)
+                    }))
             {
                 scratch.before.push(word as u32);
             }
@@ -288,7 +302,7 @@ fn positions(words: &[&str], sentence: &Sentence, verb: (usize, usize), scratch:
         return;
     }
     for (word, text) in words.iter().enumerate().skip(verb.1).take(WINDOW_AFTER) {
-        if is_clause_break(text) {
+        if is_clause_break(text) || scratch.nominal.get(word).copied().unwrap_or(false) {
             break;
         }
         scratch.after.push(word as u32);
@@ -353,21 +367,27 @@ fn find_with(
     let sentence = Sentence { ids: &ids, heads };
 
     mark_compound_heads(lexicon, &sentence, scratch);
+    mark_nominals(lexicon, words, &ids, scratch);
     let mut forms = std::mem::take(&mut scratch.forms);
     for at in 0..words.len() {
         let id = ids[at];
+        let as_noun = at > 0 && is_determiner(words[at - 1]);
         if id == u32::MAX
             || lexicon.starts[id as usize].forms.is_empty()
             || scratch.taken[at]
-            || (at > 0 && is_determiner(words[at - 1]))
+            || (as_noun && !scratch.nominal[at])
         {
             continue;
         }
-        // The longest form starting here (multiword verbs: "call off" over "call").
+        // The longest form starting here (multiword verbs: "call off" over "call"); read as a
+        // noun, only the forms that are nouns.
         let mut best_len = 0;
         forms.clear();
         for &form_id in &lexicon.starts[id as usize].forms {
             let form = &lexicon.forms[form_id as usize];
+            if as_noun && !form.nominal {
+                continue;
+            }
             let Some(len) = lexicon.phrase_len(&form.words, &ids, at) else {
                 continue;
             };
@@ -407,6 +427,10 @@ fn find_with(
             }
             continue;
         }
+        if scratch.nominal[at] {
+            // A noun of a verb states an event only through a pattern ("a halt to aid").
+            continue;
+        }
         let default = forms.iter().find_map(|&f| lexicon.form_default[f as usize]);
         if let Some(sense_id) = default {
             let sense = lexicon.sense(sense_id);
@@ -441,6 +465,23 @@ fn find_with(
     out[first_new..].sort_by_key(|m| (m.anchor, m.kind, m.sense));
     scratch.ids = ids;
     scratch.forms = forms;
+}
+
+/// Marks the words read as the noun of a verb: a noun-only form anywhere ("suspension"), a
+/// nominal form after a determiner ("a halt", "the lifting").
+fn mark_nominals(lexicon: &EventLexicon, words: &[&str], ids: &[u32], scratch: &mut Scratch) {
+    scratch.nominal.clear();
+    scratch.nominal.resize(ids.len(), false);
+    for at in 0..ids.len() {
+        let Some(start) = lexicon.starts.get(ids[at] as usize) else {
+            continue;
+        };
+        let after_determiner = at > 0 && is_determiner(words[at - 1]);
+        scratch.nominal[at] = start.forms.iter().any(|&form_id| {
+            let form = &lexicon.forms[form_id as usize];
+            form.noun_only || (after_determiner && form.nominal)
+        });
+    }
 }
 
 /// Marks as taken the later words of multiword curated nouns ("missile attack"): a verb form

@@ -203,6 +203,10 @@ pub(crate) struct VerbForm {
     block: u32,
     sense: u16,
     participle: bool,
+    /// Also a noun after a determiner ("a halt to aid"): then it takes only patterns.
+    nominal: bool,
+    /// Only a noun ("suspension"): it takes only patterns, after a determiner or not.
+    noun_only: bool,
 }
 
 pub(crate) struct Pattern {
