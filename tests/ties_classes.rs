@@ -351,3 +351,33 @@ fn stopping_trade_or_closing_a_border_names_the_partner_after_with_or_from() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_act_stated_as_a_noun_keeps_its_own_category() {
+    // "announced a halt to X" is a halt, not an announcement of X.
+    let found = ties("Australia announced a freeze on military aid to Fiji.");
+    assert!(
+        has(&found, "AUS", "FJI", Category::Sanction, false),
+        "{found:?}"
+    );
+    assert!(
+        !has(&found, "AUS", "FJI", Category::Aid, false),
+        "{found:?}"
+    );
+    let found = ties("Norway announced the suspension of its development aid to Malawi.");
+    assert!(
+        has(&found, "NOR", "MWI", Category::Sanction, false),
+        "{found:?}"
+    );
+    let found = ties("Chile announced the withdrawal of its troops from Bolivia.");
+    assert!(
+        has(&found, "CHL", "BOL", Category::Retreat, false),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_time_phrase_after_the_subject_leaves_it_the_subject() {
+    let found = ties("Ireland last week announced new humanitarian aid to Yemen.");
+    assert!(has(&found, "IRL", "YEM", Category::Aid, false), "{found:?}");
+}

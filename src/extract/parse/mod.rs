@@ -196,6 +196,7 @@ impl Parser {
         labeler::label(&self.labeler, tree, heads, infos, tags, labels, keys);
         no_passive_under_participles(words, tags, heads, labels);
         perfect_tense_heads(words, tags, heads, labels);
+        time_phrases_beside_subjects(words, tags, heads, labels);
         out.extend(tags.iter().zip(heads.iter()).zip(labels.iter()).map(
             |((&tag, &head), &rel)| ParsedWord {
                 tag,
@@ -326,6 +327,92 @@ fn perfect_tense_heads(
         heads[have] = participle as u32;
         labels[have] = Some(Rel::Aux);
         tags[have] = Upos::AUX;
+    }
+}
+
+/// "Denmark last week announced", "Last month Sweden announced": a time phrase next to the
+/// subject. News puts one there all the time; EWT seldom does, and the parser makes the name a
+/// compound or apposition of the time noun, which then stands as the subject. The name becomes
+/// the subject of the verb, the time phrase an unmarked oblique.
+fn time_phrases_beside_subjects(
+    words: &[&str],
+    tags: &[Upos],
+    heads: &mut [u32],
+    labels: &mut [Option<Rel>],
+) {
+    const DETERMINERS: &[&str] = &["last", "next", "this", "that", "each", "every", "earlier"];
+    const TIME_NOUNS: &[&str] = &[
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let is_one_of =
+        |list: &[&str], at: usize| list.iter().any(|w| words[at].eq_ignore_ascii_case(w));
+    for det in 0..words.len().saturating_sub(1) {
+        let time = det + 1;
+        if !is_one_of(DETERMINERS, det) || !is_one_of(TIME_NOUNS, time) || heads[time] == NONE {
+            continue;
+        }
+        let verb = heads[time] as usize;
+        if !matches!(tags.get(verb), Some(Upos::VERB | Upos::AUX)) {
+            continue;
+        }
+        let beside = [det.checked_sub(1), Some(time + 1)];
+        let Some(name) = beside.into_iter().flatten().find(|&at| {
+            at < words.len()
+                && heads[at] as usize == time
+                && matches!(tags[at], Upos::PROPN | Upos::NOUN)
+                && matches!(
+                    labels[at],
+                    Some(Rel::Compound | Rel::Appos | Rel::NmodDesc | Rel::Flat | Rel::Amod)
+                )
+        }) else {
+            continue;
+        };
+        let has_subject = (0..words.len()).any(|at| {
+            at != time
+                && heads[at] as usize == verb
+                && matches!(labels[at], Some(Rel::Nsubj | Rel::NsubjPass))
+        });
+        if has_subject || is_ancestor(heads, name, verb) {
+            continue;
+        }
+        let subject = match labels[time] {
+            Some(Rel::NsubjPass) => Rel::NsubjPass,
+            _ => Rel::Nsubj,
+        };
+        heads[name] = verb as u32;
+        labels[name] = Some(subject);
+        labels[time] = Some(Rel::OblUnmarked);
     }
 }
 

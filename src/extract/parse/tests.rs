@@ -216,3 +216,49 @@ fn have_before_a_participle_that_modifies_its_object_is_an_auxiliary() {
     perfect_tense_heads(&words, &mut tags, &mut heads, &mut labels);
     assert_eq!(heads, [1, NONE, 3, 1]);
 }
+
+#[test]
+fn a_name_beside_a_time_phrase_is_the_subject() {
+    // "Denmark last week announced aid", parsed as "[Denmark last week] announced".
+    let words = ["Denmark", "last", "week", "announced", "aid"];
+    let tags = [Upos::PROPN, Upos::ADJ, Upos::NOUN, Upos::VERB, Upos::NOUN];
+    let mut heads = [2, 2, 3, NONE, 3];
+    let mut labels = [
+        Some(Rel::Compound),
+        Some(Rel::Amod),
+        Some(Rel::Nsubj),
+        Some(Rel::Root),
+        Some(Rel::Obj),
+    ];
+    time_phrases_beside_subjects(&words, &tags, &mut heads, &mut labels);
+    assert_eq!(heads, [3, 2, 3, NONE, 3]);
+    assert_eq!(labels[0], Some(Rel::Nsubj));
+    assert_eq!(labels[2], Some(Rel::OblUnmarked));
+    // "Last month Sweden announced aid", with Sweden in apposition to the month.
+    let words = ["Last", "month", "Sweden", "announced", "aid"];
+    let tags = [Upos::ADJ, Upos::NOUN, Upos::PROPN, Upos::VERB, Upos::NOUN];
+    let mut heads = [1, 3, 1, NONE, 3];
+    let mut labels = [
+        Some(Rel::Amod),
+        Some(Rel::OblUnmarked),
+        Some(Rel::Appos),
+        Some(Rel::Root),
+        Some(Rel::Obj),
+    ];
+    time_phrases_beside_subjects(&words, &tags, &mut heads, &mut labels);
+    assert_eq!(heads, [1, 3, 3, NONE, 3]);
+    assert_eq!(labels[2], Some(Rel::Nsubj));
+    // A verb with a subject of its own keeps it: "Peru signed the deal last week" is untouched.
+    let words = ["Peru", "signed", "it", "last", "week"];
+    let tags = [Upos::PROPN, Upos::VERB, Upos::PRON, Upos::ADJ, Upos::NOUN];
+    let mut heads = [1, NONE, 1, 4, 1];
+    let mut labels = [
+        Some(Rel::Nsubj),
+        Some(Rel::Root),
+        Some(Rel::Obj),
+        Some(Rel::Amod),
+        Some(Rel::OblUnmarked),
+    ];
+    time_phrases_beside_subjects(&words, &tags, &mut heads, &mut labels);
+    assert_eq!(heads, [1, NONE, 1, 4, 1]);
+}
