@@ -381,3 +381,25 @@ fn a_time_phrase_after_the_subject_leaves_it_the_subject() {
     let found = ties("Ireland last week announced new humanitarian aid to Yemen.");
     assert!(has(&found, "IRL", "YEM", Category::Aid, false), "{found:?}");
 }
+
+#[test]
+fn who_receives_is_given_to_by_whom_it_names_after_from() {
+    let found = ties("Nepal received medical supplies and a grant from India.");
+    assert!(
+        found
+            .iter()
+            .any(|t| t.source == "IND" && t.target == "NPL" && t.category == Category::Aid),
+        "{found:?}"
+    );
+    let found = ties("Mongolia has received a loan of 300 million dollars from South Korea.");
+    assert!(
+        found
+            .iter()
+            .any(|t| t.source == "KOR" && t.target == "MNG" && t.category == Category::Aid),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|t| t.source != "MNG"),
+        "the receiver gives nothing: {found:?}"
+    );
+}

@@ -44,7 +44,7 @@ from events_agents import common_words, load_agents, load_curated_agents, load_g
 from gen_events_forms import participle_like, plural, verb_forms, words_of  # noqa: E402
 
 FUNCTION_WORDS = {"of", "to", "in", "on", "for", "with", "between", "against", "into", "from", "the", "a", "an", "that"}
-ROLE_FLAGS = ("symmetric", "reversed", "from_source", "from_target", "with_target", "place_target", "hedge_after")
+ROLE_FLAGS = ("symmetric", "reversed", "from_source", "from_target", "with_target", "place_target", "hedge_after", "recipient_subject")
 
 
 # ----------------------------------------------------------------------------- PLOVER table
@@ -569,7 +569,8 @@ HEADER = """\
 #                                                a curated event noun or phrase; anchor: index of the
 #                                                word that carries the event
 #   M  kind  words                               negator, adjacent_negator, hedge, echo, neutral
-# Flags: symmetric, reversed, from_source, from_target, with_target, place_target, hedge_after.
+# Flags: symmetric, reversed, from_source, from_target, with_target, place_target, hedge_after,
+# recipient_subject.
 """
 
 

@@ -40,6 +40,9 @@ pub struct CueSense {
     pub with_target: bool,
     /// Later cues in the clause are only threatened ("threatened to impose sanctions").
     pub hedge_after: bool,
+    /// The subject receives ("Kenya received aid from Britain"): it is the target, and "from
+    /// X" the source.
+    pub recipient_subject: bool,
 }
 
 /// What a matched pattern is.
@@ -109,6 +112,8 @@ struct CueGroup {
     with_target: bool,
     #[serde(default)]
     hedge_after: bool,
+    #[serde(default)]
+    recipient_subject: bool,
     words: Vec<String>,
 }
 
@@ -155,6 +160,7 @@ impl Lexicon {
                 from_target: group.from_target,
                 with_target: group.with_target,
                 hedge_after: group.hedge_after,
+                recipient_subject: group.recipient_subject,
             });
             for word in &group.words {
                 add(word, PatternKind::Cue(index));

@@ -87,6 +87,7 @@ fn flags(text: &str) -> Result<Flags, String> {
             "with_target" => flags.with_target = true,
             "place_target" => flags.place_target = true,
             "hedge_after" => flags.hedge_after = true,
+            "recipient_subject" => flags.recipient_subject = true,
             other => return Err(format!("unknown flag {other}")),
         }
     }

@@ -42,6 +42,9 @@ pub struct Flags {
     pub place_target: bool,
     /// Later cues in the clause are only threatened ("threatened to impose sanctions").
     pub hedge_after: bool,
+    /// The subject receives ("Kenya received aid from Britain"): it is the target, and "from
+    /// X" the source.
+    pub recipient_subject: bool,
 }
 
 impl Flags {
@@ -54,6 +57,7 @@ impl Flags {
             with_target: self.with_target || other.with_target,
             place_target: self.place_target || other.place_target,
             hedge_after: self.hedge_after || other.hedge_after,
+            recipient_subject: self.recipient_subject || other.recipient_subject,
         }
     }
 }

@@ -142,6 +142,7 @@ pub(super) fn place_events(
             from_target: flags.from_target,
             with_target: flags.with_target,
             hedge_after: flags.hedge_after,
+            recipient_subject: flags.recipient_subject,
         });
         cues.push(TokenCue {
             sense: senses.len() - 1,

@@ -172,7 +172,10 @@ fn refine_sentence(
             .iter()
             .any(|found| is_longer_around(analysis, found, range))
     });
-    if !has_frame && !has_longer_pattern {
+    let has_receiving = analysis
+        .lower_words()
+        .any(|word| RECEIVING_VERBS.contains(&word));
+    if !has_frame && !has_longer_pattern && !has_receiving {
         return;
     }
     let first = mentions.partition_point(|mention| mention.span.start < span.start);
@@ -190,6 +193,7 @@ fn refine_sentence(
             continue;
         };
         let mut anchor = range.1;
+        let mut receiver_verb = None;
         if let Some(found) = refiner
             .events
             .iter()
@@ -218,6 +222,9 @@ fn refine_sentence(
                     tie.negated = false;
                 }
             }
+            if receives(analysis, found) {
+                receiver_verb = Some(found.anchor);
+            }
             anchor = found.anchor;
         } else if let Some(at) = (range.0..=range.1).find(|&at| {
             analysis
@@ -226,9 +233,94 @@ fn refine_sentence(
         }) {
             anchor = at;
         }
+        if let Some(verb) = receiver_verb.or_else(|| receiving_verb(analysis, range)) {
+            give_to_the_receiver(analysis, verb, tie);
+        }
         if has_frame {
             apply_frame(analysis, anchor, tie);
         }
+    }
+}
+
+/// Whether the pattern's subject is given to ("received aid from X"): so flagged, or written
+/// by CAMEO as reversed with "from" while its object is a thing, not an actor.
+fn receives(analysis: &SentenceAnalysis, found: &EventMatch) -> bool {
+    let object_is_actor = analysis
+        .object(found.anchor)
+        .and_then(|object| analysis.token(object))
+        .is_some_and(|token| token.mention.is_some());
+    found.flags.recipient_subject
+        || (found.flags.reversed && found.flags.from_source && !object_is_actor)
+}
+
+/// Verbs whose subject is given to: what they take as object comes from someone else.
+const RECEIVING_VERBS: &[&str] = &[
+    "receive",
+    "receives",
+    "received",
+    "receiving",
+    "obtain",
+    "obtains",
+    "obtained",
+    "obtaining",
+    "accept",
+    "accepts",
+    "accepted",
+    "accepting",
+    "secure",
+    "secures",
+    "secured",
+    "securing",
+    "get",
+    "gets",
+    "got",
+    "getting",
+];
+
+/// The receiving verb whose object (or one of whose coordinated objects) is the cue at
+/// `range`: "received medical supplies and a grant".
+pub(super) fn receiving_verb(
+    analysis: &SentenceAnalysis,
+    (first, last): (u32, u32),
+) -> Option<u32> {
+    let mut word = (first..=last).find(|&at| {
+        analysis
+            .head(at)
+            .is_none_or(|head| head < first || head > last)
+    })?;
+    for _ in 0..4 {
+        if analysis.rel(word) != Rel::Conj {
+            break;
+        }
+        word = analysis.head(word)?;
+    }
+    let verb = analysis.head(word)?;
+    (analysis.rel(word) == Rel::Obj && RECEIVING_VERBS.contains(&analysis.lower(verb)))
+        .then_some(verb)
+}
+
+/// "Nepal received supplies from India", read by the window as Nepal giving: the side named
+/// before the receiving verb is the target.
+fn give_to_the_receiver(analysis: &SentenceAnalysis, verb: u32, tie: &mut Tie) {
+    let Some(verb_start) = analysis.token(verb).map(|token| token.span.start) else {
+        return;
+    };
+    let Some(evidence) = tie.evidence.first() else {
+        return;
+    };
+    let sentence_start = analysis.span.start;
+    let at = |actor: &str| {
+        evidence
+            .mentions
+            .iter()
+            .find(|mention| mention.actor == actor)
+            .map(|mention| sentence_start + mention.span.start)
+    };
+    if let (Some(source), Some(target)) = (at(&tie.source), at(&tie.target))
+        && source < verb_start
+        && verb_start < target
+    {
+        std::mem::swap(&mut tie.source, &mut tie.target);
     }
 }
 

@@ -173,6 +173,19 @@ pub(super) fn find_roles(
     context: &CueContext<'_>,
 ) -> Option<Roles> {
     let anchor = cue.anchor;
+    // CAMEO writes receiving as a reversed pattern with "from" ("received a loan from X"): with
+    // a thing, not an actor, as the object, the subject is the one given to.
+    let received;
+    let sense = if sense.reversed && sense.from_source && !object_is_actor(analysis, anchor) {
+        received = CueSense {
+            reversed: false,
+            recipient_subject: true,
+            ..sense.clone()
+        };
+        &received
+    } else {
+        sense
+    };
     let mut roles = Roles::default();
     let is_noun = matches!(analysis.tag(anchor), Upos::NOUN | Upos::PROPN | Upos::NUM)
         && !matches!(analysis.rel(anchor), Rel::Root)
@@ -182,6 +195,12 @@ pub(super) fn find_roles(
         ) && analysis.tag(anchor) != Upos::VERB;
     if is_noun {
         noun_roles(analysis, cue, sense, context, &mut roles);
+        if !sense.recipient_subject
+            && super::refine::receiving_verb(analysis, (cue.first, cue.last)).is_some()
+        {
+            // "Nepal received medical supplies from India": the supplies go to the subject.
+            std::mem::swap(&mut roles.sources, &mut roles.targets);
+        }
     } else {
         verb_roles(analysis, anchor, sense, &mut roles);
     }
@@ -196,16 +215,20 @@ pub(super) fn find_roles(
     if sense.reversed && !roles.within && !roles.targets.is_empty() {
         // "hosted Putin" is a visit, the object the visitor; "welcomed Russia's decision"
         // is not: the object must be the actor itself.
-        let object_is_actor = analysis
-            .object(anchor)
-            .and_then(|object| analysis.token(object))
-            .is_some_and(|token| token.mention.is_some());
-        if !object_is_actor {
+        if !object_is_actor(analysis, anchor) {
             return None;
         }
         std::mem::swap(&mut roles.sources, &mut roles.targets);
     }
     finish(analysis, sense, roles)
+}
+
+/// Whether the object of `verb` is itself an actor ("hosted Putin").
+fn object_is_actor(analysis: &SentenceAnalysis, verb: u32) -> bool {
+    analysis
+        .object(verb)
+        .and_then(|object| analysis.token(object))
+        .is_some_and(|token| token.mention.is_some())
 }
 
 /// Cleans up roles: no mention on both sides, coordinated sides of a symmetric cue.
@@ -247,9 +270,35 @@ fn verb_roles(analysis: &SentenceAnalysis, verb: u32, sense: &CueSense, roles: &
             target_mentions(analysis, noun, sense, &mut roles.targets);
         }
     } else if let Some(subject) = clause_subject(analysis, verb) {
-        source_mentions(analysis, subject, &mut roles.sources);
+        if sense.recipient_subject {
+            // "Kenya received aid from Britain": Britain gives, Kenya is given to.
+            target_mentions(analysis, subject, sense, &mut roles.targets);
+        } else {
+            source_mentions(analysis, subject, &mut roles.sources);
+        }
     }
     complement_targets(analysis, verb, sense, roles);
+    if sense.recipient_subject {
+        // "received aid from Britain", "received millions in aid from Britain": "from X"
+        // inside the object's phrase, down two nouns.
+        let mut heads: Vec<u32> = analysis.object(verb).into_iter().collect();
+        for depth in 0..2 {
+            let mut next = Vec::new();
+            for &head in &heads {
+                for &child in analysis.children(head) {
+                    if analysis.rel(child) != Rel::Nmod {
+                        continue;
+                    }
+                    if analysis.preposition(child) == Some("from") {
+                        source_mentions(analysis, child, &mut roles.sources);
+                    } else if depth == 0 {
+                        next.push(child);
+                    }
+                }
+            }
+            heads = next;
+        }
+    }
     if roles.targets.is_empty() && roles.sources.len() >= 2 && fought_each_other(analysis, verb) {
         // "Vietnamese and Cambodian forces were battling": a fight with no other side named
         // is between the sides that fight.

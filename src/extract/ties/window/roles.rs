@@ -223,6 +223,7 @@ const SYMMETRIC: CueSense = CueSense {
     from_target: false,
     with_target: true,
     hedge_after: false,
+    recipient_subject: false,
 };
 
 fn within(sides: Vec<usize>) -> Roles {
