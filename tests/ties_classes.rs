@@ -403,3 +403,17 @@ fn who_receives_is_given_to_by_whom_it_names_after_from() {
         "the receiver gives nothing: {found:?}"
     );
 }
+
+#[test]
+fn expelling_diplomats_reduces_relations_and_deporting_people_coerces() {
+    let found = ties("Latvia expelled three Belarusian diplomats on Friday.");
+    assert!(
+        has(&found, "LVA", "BLR", Category::Sanction, false),
+        "{found:?}"
+    );
+    let found = ties("Malaysia expelled dozens of Indonesian workers last year.");
+    assert!(
+        has(&found, "MYS", "IDN", Category::Coerce, false),
+        "{found:?}"
+    );
+}
