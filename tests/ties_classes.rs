@@ -417,3 +417,19 @@ fn expelling_diplomats_reduces_relations_and_deporting_people_coerces() {
         "{found:?}"
     );
 }
+
+#[test]
+fn sides_that_drill_together_with_no_one_else_named_cooperate() {
+    let found = ties("Indian and Japanese navies held drills in the Bay of Bengal.");
+    assert!(
+        has(&found, "IND", "JPN", Category::Cooperate, false),
+        "{found:?}"
+    );
+    // Drills near another country stay a show of force against it.
+    let found = ties("Russia staged drills near Finland's border.");
+    assert!(
+        has(&found, "RUS", "FIN", Category::Mobilize, false)
+            && found.iter().all(|t| t.category != Category::Cooperate),
+        "{found:?}"
+    );
+}

@@ -132,6 +132,9 @@ impl EventLexicon {
         match item {
             Item::Words(phrase) => {
                 let len = self.phrase_len(phrase, sentence.ids, at)?;
+                if len == 1 && !self.hangs_from_the_pattern(sentence, at, found) {
+                    return None;
+                }
                 for word in at..at + len {
                     found.words.push(word as u32);
                 }
@@ -143,6 +146,9 @@ impl EventLexicon {
                 target,
             } => {
                 let prep_len = self.phrase_len(prep, sentence.ids, at)?;
+                if !self.hangs_from_the_pattern(sentence, at, found) {
+                    return None;
+                }
                 let mut end = at + prep_len;
                 if let Some(object) = object {
                     let (start, len) = self.object_after(object, sentence, at, end)?;
@@ -163,6 +169,28 @@ impl EventLexicon {
                 Some(end)
             }
         }
+    }
+
+    /// With a parse, whether a preposition at `at` heads a phrase that hangs from the verb or
+    /// from a word the pattern already took: "with" in "drills near the border with Finland"
+    /// is the border's, not the drills'. Other words pass.
+    fn hangs_from_the_pattern(&self, sentence: &Sentence, at: usize, found: &Found) -> bool {
+        let Some(heads) = sentence.heads else {
+            return true;
+        };
+        if !sentence
+            .ids
+            .get(at)
+            .is_some_and(|&id| self.preposition_ids.contains(&id))
+        {
+            return true;
+        }
+        let holder = heads
+            .get(at)
+            .copied()
+            .flatten()
+            .and_then(|object| heads.get(object as usize).copied().flatten());
+        holder.is_some_and(|holder| found.words.as_slice().contains(&holder))
     }
 
     /// The object of a preposition at `prep`: within a few words after it and, with a parse,

@@ -246,6 +246,9 @@ pub struct EventLexicon {
     /// Per form: its default sense after resolving forms listed in several blocks.
     form_default: Vec<Option<u16>>,
     be_words: Vec<u32>,
+    /// Prepositions a pattern may name as a word ("drills with"): with a parse, they must
+    /// hang from the pattern's own words.
+    preposition_ids: Vec<u32>,
 }
 
 #[derive(Default, Clone)]
@@ -295,6 +298,13 @@ impl EventLexicon {
         .iter()
         .map(|w| tables.word(w))
         .collect();
+        let preposition_ids = [
+            "with", "to", "against", "on", "from", "for", "into", "at", "over", "in", "upon",
+            "toward", "towards",
+        ]
+        .iter()
+        .map(|w| tables.word(w))
+        .collect();
         let mut lexicon = EventLexicon {
             starts: vec![Starts::default(); tables.words.len()],
             words: tables.words,
@@ -307,6 +317,7 @@ impl EventLexicon {
             pattern_index: load::FxMap::default(),
             form_default: Vec::new(),
             be_words,
+            preposition_ids,
         };
         lexicon.build_indexes();
         Ok(lexicon)

@@ -340,3 +340,53 @@ fn verb_forms_follow_english_spelling() {
         assert!(!lex.is_verb_form(wrong), "{wrong}");
     }
 }
+
+#[test]
+fn a_preposition_of_a_pattern_must_hang_from_the_patterns_words() {
+    let words = tokens("Russia staged drills near the border with Finland .");
+    let categories_with = |heads: &[Option<u32>]| {
+        let mut out = Vec::new();
+        lexicon().find(&words, Some(heads), &mut out);
+        out.iter().map(|m| m.category).collect::<Vec<_>>()
+    };
+    // "with Finland" under the verb: drills held with Finland, a joint exercise.
+    let on_the_verb = [
+        Some(1),
+        None,
+        Some(1),
+        Some(5),
+        Some(5),
+        Some(2),
+        Some(7),
+        Some(1),
+        Some(1),
+    ];
+    assert!(categories_with(&on_the_verb).contains(&Category::Cooperate));
+    // "with Finland" under "border": the border's, and the drills are not held with anyone.
+    let on_the_border = [
+        Some(1),
+        None,
+        Some(1),
+        Some(5),
+        Some(5),
+        Some(2),
+        Some(7),
+        Some(5),
+        Some(1),
+    ];
+    assert!(!categories_with(&on_the_border).contains(&Category::Cooperate));
+}
+
+#[test]
+fn the_noun_of_a_verb_takes_its_patterns_and_keeps_its_phrase() {
+    // "a suspension of aid" is the suspension's, not the announcement's.
+    assert_eq!(
+        categories("Canada announced a suspension of aid to Haiti"),
+        vec![Category::Sanction]
+    );
+    let welcomed = categories("Haiti welcomed the lifting of sanctions");
+    assert!(
+        welcomed.contains(&Category::Retreat) && !welcomed.contains(&Category::Sanction),
+        "{welcomed:?}"
+    );
+}

@@ -6,8 +6,9 @@
 //! "launched a missile attack" is not the anchor of "missile attack": "attack" is).
 
 use crate::extract::analysis::SentenceAnalysis;
-use crate::extract::events::{EventLexicon, EventMatch};
+use crate::extract::events::{CueKind, EventLexicon, EventMatch};
 use crate::extract::lexicon::{CueSense, LexMatch, PatternKind};
+use crate::extract::parse::Upos;
 use crate::model::Span;
 
 /// A cue on the words of a sentence.
@@ -121,6 +122,14 @@ pub(super) fn place_events(
         if cues
             .iter()
             .any(|cue| cue.anchor == found.anchor || (cue.first <= last && first <= cue.last))
+        {
+            continue;
+        }
+        // A verb's default code on a word the parse reads as a noun ("Greek forces", "their
+        // claims"): the noun states no act; event nouns have curated entries of their own.
+        if found.kind == CueKind::Verb
+            && words.len() == 1
+            && matches!(analysis.tag(found.anchor), Upos::NOUN | Upos::PROPN)
         {
             continue;
         }

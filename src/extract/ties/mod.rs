@@ -349,13 +349,17 @@ fn read_sentence(
             }
         }
         let cue_ties = ties.len();
+        let (category, mode) = if found.joint {
+            (Category::Cooperate, "joint exercise")
+        } else {
+            (sense.category, sense.mode.as_str())
+        };
         for pair in pairs.drain(..) {
             // One piece of evidence per sentence and tie.
-            let mode = sense.mode.as_str();
             if ties[first_tie..].iter().any(|tie| {
                 tie.source == pair.source
                     && tie.target == pair.target
-                    && tie.category == sense.category
+                    && tie.category == category
                     && tie.mode == mode
                     && tie.negated == negated
                     && tie.hedged == hedged
@@ -382,9 +386,9 @@ fn read_sentence(
             ties.push(Tie {
                 source: pair.source.to_owned(),
                 target: pair.target,
-                category: sense.category,
-                quad: sense.category.quad(),
-                mode: sense.mode.clone(),
+                category,
+                quad: category.quad(),
+                mode: mode.to_owned(),
                 negated,
                 hedged,
                 evidence: vec![evidence],

@@ -30,7 +30,28 @@ pub(super) struct Roles {
     /// Places the act was done at ("struck targets in Gaza"): the target only when the cue
     /// names no other and is not shared within one side.
     pub places: Vec<u32>,
+    /// Sides that drill or patrol together with no one else named ("Egyptian and Greek forces
+    /// staged drills"): military cooperation within them, not a show of force.
+    pub joint: bool,
 }
+
+/// Words of military acts that sides named together do with each other.
+const JOINT_ACTS: &[&str] = &[
+    "drill",
+    "drills",
+    "exercise",
+    "exercises",
+    "manoeuvres",
+    "maneuvers",
+    "wargame",
+    "wargames",
+    "game",
+    "games",
+    "patrol",
+    "patrols",
+    "patrolled",
+    "patrolling",
+];
 
 /// What the reader knows of the other cues of the sentence.
 pub(super) struct CueContext<'c> {
@@ -203,6 +224,17 @@ pub(super) fn find_roles(
         }
     } else {
         verb_roles(analysis, anchor, sense, &mut roles);
+    }
+    if sense.category == Category::Mobilize
+        && roles.targets.is_empty()
+        && roles.places.is_empty()
+        && roles.sources.len() >= 2
+        && (cue.first..=cue.last)
+            .chain(analysis.object(anchor))
+            .any(|at| JOINT_ACTS.contains(&analysis.lower(at)))
+    {
+        roles.within = true;
+        roles.joint = true;
     }
     if roles.targets.is_empty() && !roles.within {
         // "condemned the invasion": the act's doer is named in the sentences before.
