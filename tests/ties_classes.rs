@@ -433,3 +433,14 @@ fn sides_that_drill_together_with_no_one_else_named_cooperate() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_headline_comma_between_the_actors_it_opens_with_is_and() {
+    let found = ties("Iran, Saudi Arabia Restore Diplomatic Ties");
+    assert!(
+        found.iter().any(|t| !t.negated
+            && (t.source == "IRN" || t.target == "IRN")
+            && (t.source == "SAU" || t.target == "SAU")),
+        "{found:?}"
+    );
+}

@@ -98,7 +98,10 @@ impl SentenceAnalysis {
     /// Tags and parses the prepared sentence and maps its `mentions` onto the words.
     pub fn parse(&mut self, text: &str, mentions: &[ActorMention], parser: &Parser) {
         let sentence = self.span.slice(text).unwrap_or_default();
-        let forms: Vec<&str> = self.words.iter().map(|word| word.form(sentence)).collect();
+        let mut forms: Vec<&str> = self.words.iter().map(|word| word.form(sentence)).collect();
+        if let Some(comma) = self.headline_comma(&forms, mentions) {
+            forms[comma] = "and";
+        }
         parser.parse(&forms, &mut self.parsed);
         drop(forms);
         for (token, parsed) in self.tokens.iter_mut().zip(&self.parsed) {
@@ -108,6 +111,27 @@ impl SentenceAnalysis {
         }
         self.index_tree();
         self.map_mentions(mentions);
+    }
+
+    /// A headline's comma that stands for "and" between the actors it opens with ("India,
+    /// Pakistan Exchange Fire"): the sentence has no final stop, and names an actor on each
+    /// side of its first comma, the first at its start. The parser, trained on prose, reads
+    /// such a comma as the end of a clause.
+    fn headline_comma(&self, forms: &[&str], mentions: &[ActorMention]) -> Option<usize> {
+        let last = forms.last()?;
+        if matches!(*last, "." | "!" | "?" | "\"" | "”" | "'" | "’" | ":" | ";") {
+            return None;
+        }
+        let comma = forms.iter().position(|form| *form == ",")?;
+        let in_mention = |at: usize| {
+            self.tokens.get(at).is_some_and(|token| {
+                mentions.iter().any(|mention| {
+                    mention.span.start <= token.span.start && token.span.end <= mention.span.end
+                })
+            })
+        };
+        let opens_with_actors = comma > 0 && (0..comma).all(in_mention);
+        (opens_with_actors && in_mention(comma + 1)).then_some(comma)
     }
 
     /// The heads of all words, as the event lexicon's matcher takes them.
