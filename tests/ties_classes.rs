@@ -444,3 +444,17 @@ fn a_headline_comma_between_the_actors_it_opens_with_is_and() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_light_verb_does_not_recast_the_act_it_holds() {
+    // "held" adds nothing to "joint naval drills": cooperation, not a show of force.
+    let found = ties("India and France held joint naval drills in the Arabian Sea.");
+    assert!(
+        has(&found, "IND", "FRA", Category::Cooperate, false),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|t| t.category != Category::Mobilize),
+        "{found:?}"
+    );
+}

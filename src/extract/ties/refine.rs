@@ -198,7 +198,9 @@ fn refine_sentence(
             .events
             .iter()
             .filter(|found| {
-                is_longer_around(analysis, found, range) && governs(analysis, found.anchor, range)
+                is_longer_around(analysis, found, range)
+                    && governs(analysis, found.anchor, range)
+                    && !only_a_light_verb_around(analysis, found, range)
             })
             .max_by_key(|found| found.words.as_slice().len())
         {
@@ -322,6 +324,49 @@ fn give_to_the_receiver(analysis: &SentenceAnalysis, verb: u32, tie: &mut Tie) {
     {
         std::mem::swap(&mut tie.source, &mut tie.target);
     }
+}
+
+/// Verbs that only say an act took place ("held joint drills", "staged exercises").
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "stage",
+    "stages",
+    "staged",
+    "staging",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "carry",
+    "carries",
+    "carried",
+    "carrying",
+    "out",
+    "have",
+    "has",
+    "had",
+    "having",
+];
+
+/// Whether all the pattern adds to the cue is a light verb: "held" around "joint naval
+/// drills" says nothing the cue did not, and must not turn joint drills into a show of force.
+fn only_a_light_verb_around(
+    analysis: &SentenceAnalysis,
+    found: &EventMatch,
+    (first, last): (u32, u32),
+) -> bool {
+    found
+        .words
+        .as_slice()
+        .iter()
+        .filter(|&&at| !(first..=last).contains(&at))
+        .all(|&at| {
+            let word = analysis.lower(at);
+            LIGHT_VERBS.contains(&word) || FUNCTION_WORDS.contains(&word)
+        })
 }
 
 /// How many steps up the tree a pattern's verb may lie above the cue it reads again.
