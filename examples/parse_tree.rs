@@ -3,7 +3,7 @@
 //!
 //!     echo "Peru suspended trade with Bolivia." | cargo run --release --example parse_tree
 
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 
 use tiemap::extract::parse::Parser;
 use tiemap::extract::text::{WordToken, tokenize};
@@ -12,6 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let parser = Parser::bundled()?;
     let mut tokens: Vec<WordToken> = Vec::new();
     let mut tree = Vec::new();
+    let mut out = std::io::stdout().lock();
     for line in std::io::stdin().lock().lines() {
         let line = line?;
         tokenize(&line, &mut tokens);

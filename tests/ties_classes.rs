@@ -458,3 +458,14 @@ fn a_light_verb_does_not_recast_the_act_it_holds() {
         "{found:?}"
     );
 }
+
+#[test]
+fn each_member_of_a_list_that_opens_the_sentence_acts() {
+    let found = ties("Estonia, Finland and Norway expelled Russian diplomats on Monday.");
+    for country in ["EST", "FIN", "NOR"] {
+        assert!(
+            has(&found, country, "RUS", Category::Sanction, false),
+            "{country}: {found:?}"
+        );
+    }
+}

@@ -197,6 +197,7 @@ impl Parser {
         no_passive_under_participles(words, tags, heads, labels);
         perfect_tense_heads(words, tags, heads, labels);
         time_phrases_beside_subjects(words, tags, heads, labels);
+        verbs_after_leading_lists(tags, heads, labels);
         out.extend(tags.iter().zip(heads.iter()).zip(labels.iter()).map(
             |((&tag, &head), &rel)| ParsedWord {
                 tag,
@@ -414,6 +415,83 @@ fn time_phrases_beside_subjects(
         labels[name] = Some(subject);
         labels[time] = Some(Rel::OblUnmarked);
     }
+}
+
+/// "Poland, Lithuania and Latvia expelled Russian diplomats": the parser, greedy from the left,
+/// sometimes makes the first name of a list that opens the sentence the root and hangs the
+/// verb under its own object. When the root is such a list (a proper noun with a conjunct)
+/// and a verb after it has no subject, the verb becomes the root, the list its subject, and
+/// what the list held after the verb goes to the verb.
+fn verbs_after_leading_lists(tags: &[Upos], heads: &mut [u32], labels: &mut [Option<Rel>]) {
+    const OPENING: usize = 3;
+    verbs_read_as_modifiers_of_the_root(tags, heads, labels);
+    let Some(root) = (0..heads.len().min(OPENING)).find(|&at| heads[at] == NONE) else {
+        return;
+    };
+    if tags[root] != Upos::PROPN || heads.iter().filter(|&&head| head == NONE).count() != 1 {
+        return;
+    }
+    let Some(verb) = (root + 1..heads.len()).find(|&at| tags[at] == Upos::VERB) else {
+        return;
+    };
+    let is_list =
+        (root + 1..verb).any(|at| heads[at] as usize == root && labels[at] == Some(Rel::Conj));
+    let has_subject = (0..heads.len()).any(|at| {
+        heads[at] as usize == verb && matches!(labels[at], Some(Rel::Nsubj | Rel::NsubjPass))
+    });
+    if !is_list || has_subject || !is_ancestor(heads, root, verb) {
+        return;
+    }
+    for at in verb + 1..heads.len() {
+        if heads[at] as usize == root {
+            heads[at] = verb as u32;
+        }
+    }
+    heads[verb] = NONE;
+    labels[verb] = Some(Rel::Root);
+    heads[root] = verb as u32;
+    labels[root] = Some(Rel::Nsubj);
+}
+
+/// "Poland, Lithuania and Latvia expelled Russian diplomats" read as "[...] [expelled Russian
+/// diplomats]": a root noun whose subject is a list of names at the start, with a verb between
+/// them hanging from the noun as a modifier. The verb becomes the root, the noun its object.
+fn verbs_read_as_modifiers_of_the_root(
+    tags: &[Upos],
+    heads: &mut [u32],
+    labels: &mut [Option<Rel>],
+) {
+    let Some(noun) = heads.iter().position(|&head| head == NONE) else {
+        return;
+    };
+    if tags[noun] != Upos::NOUN || heads.iter().filter(|&&head| head == NONE).count() != 1 {
+        return;
+    }
+    let Some(subject) = (0..noun).find(|&at| {
+        heads[at] as usize == noun && labels[at] == Some(Rel::Nsubj) && tags[at] == Upos::PROPN
+    }) else {
+        return;
+    };
+    let is_list = (subject + 1..noun)
+        .any(|at| heads[at] as usize == subject && labels[at] == Some(Rel::Conj));
+    let Some(verb) = (subject + 1..noun).find(|&at| {
+        tags[at] == Upos::VERB && heads[at] as usize == noun && labels[at] == Some(Rel::Amod)
+    }) else {
+        return;
+    };
+    if !is_list || (subject..verb).any(|at| tags[at] == Upos::DET) {
+        return;
+    }
+    for at in noun + 1..heads.len() {
+        if heads[at] as usize == noun && labels[at] == Some(Rel::Punct) {
+            heads[at] = verb as u32;
+        }
+    }
+    heads[verb] = NONE;
+    labels[verb] = Some(Rel::Root);
+    heads[subject] = verb as u32;
+    heads[noun] = verb as u32;
+    labels[noun] = Some(Rel::Obj);
 }
 
 /// Whether `ancestor` lies on the path from `word` up to the root.

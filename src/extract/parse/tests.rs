@@ -262,3 +262,50 @@ fn a_name_beside_a_time_phrase_is_the_subject() {
     time_phrases_beside_subjects(&words, &tags, &mut heads, &mut labels);
     assert_eq!(heads, [1, NONE, 1, 4, 1]);
 }
+
+#[test]
+fn a_verb_after_a_list_of_names_that_opens_the_sentence_heads_it() {
+    // "Peru , Chile and Bolivia expelled envoys", with Peru as root and the verb under envoys.
+    let tags = [
+        Upos::PROPN,
+        Upos::PUNCT,
+        Upos::PROPN,
+        Upos::CCONJ,
+        Upos::PROPN,
+        Upos::VERB,
+        Upos::NOUN,
+    ];
+    let mut heads = [NONE, 2, 0, 4, 0, 6, 0];
+    let mut labels = [
+        Some(Rel::Root),
+        Some(Rel::Punct),
+        Some(Rel::Conj),
+        Some(Rel::Cc),
+        Some(Rel::Conj),
+        Some(Rel::Amod),
+        Some(Rel::Obj),
+    ];
+    verbs_after_leading_lists(&tags, &mut heads, &mut labels);
+    assert_eq!(heads, [5, 2, 0, 4, 0, NONE, 5]);
+    assert_eq!(labels[0], Some(Rel::Nsubj));
+    // The same list as subject of a root noun, the verb its modifier.
+    let mut heads = [6, 2, 0, 4, 0, 6, NONE];
+    let mut labels = [
+        Some(Rel::Nsubj),
+        Some(Rel::Punct),
+        Some(Rel::Conj),
+        Some(Rel::Cc),
+        Some(Rel::Conj),
+        Some(Rel::Amod),
+        Some(Rel::Root),
+    ];
+    verbs_after_leading_lists(&tags, &mut heads, &mut labels);
+    assert_eq!(heads, [5, 2, 0, 4, 0, NONE, 5]);
+    assert_eq!(labels[6], Some(Rel::Obj));
+    // One name, no list: left alone.
+    let tags = [Upos::PROPN, Upos::VERB, Upos::NOUN];
+    let mut heads = [NONE, 2, 0];
+    let mut labels = [Some(Rel::Root), Some(Rel::Amod), Some(Rel::Obj)];
+    verbs_after_leading_lists(&tags, &mut heads, &mut labels);
+    assert_eq!(heads, [NONE, 2, 0]);
+}
