@@ -15,9 +15,10 @@ mod cues;
 mod refine;
 mod scope;
 mod tree;
+mod tree_words;
 mod window;
 
-pub(crate) use tree::NON_STATE_HEADS;
+pub(crate) use tree_words::NON_STATE_HEADS;
 
 use super::analysis::SentenceAnalysis;
 use super::events::{EventLexicon, EventMatch};

@@ -13,6 +13,10 @@ use crate::extract::parse::{Rel, Upos};
 use crate::model::Category;
 
 use super::cues::TokenCue;
+use super::tree_words::{
+    DIRECTIONAL_PREPS, JOINT_ACTS, MISSION_HEADS, NON_STATE_HEADS, NOT_AN_ACTOR_HEADS, PLACE_PREPS,
+    RECIPROCAL_VERBS, TARGET_PREPS, TRUCE_HEADS,
+};
 
 /// The parties of one cue: mention indices into the sentence's mentions.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,24 +39,6 @@ pub(super) struct Roles {
     pub joint: bool,
 }
 
-/// Words of military acts that sides named together do with each other.
-const JOINT_ACTS: &[&str] = &[
-    "drill",
-    "drills",
-    "exercise",
-    "exercises",
-    "manoeuvres",
-    "maneuvers",
-    "wargame",
-    "wargames",
-    "game",
-    "games",
-    "patrol",
-    "patrols",
-    "patrolled",
-    "patrolling",
-];
-
 /// What the reader knows of the other cues of the sentence.
 pub(super) struct CueContext<'c> {
     /// Every cue of the sentence.
@@ -69,122 +55,6 @@ impl CueContext<'_> {
             .find(|cue| cue.anchor == at && *cue != except)
     }
 }
-
-/// Nouns that name people or groups who do not act for their state: a country modifying them
-/// does not stand for it ("Syrian rebels", "Palestinian militants", "Russian dissidents").
-pub(crate) const NON_STATE_HEADS: &[&str] = &[
-    "rebel",
-    "rebels",
-    "militant",
-    "militants",
-    "insurgent",
-    "insurgents",
-    "separatist",
-    "separatists",
-    "opposition",
-    "dissident",
-    "dissidents",
-    "guerrilla",
-    "guerrillas",
-    "jihadist",
-    "jihadists",
-    "terrorist",
-    "terrorists",
-    "extremist",
-    "extremists",
-    "protester",
-    "protesters",
-    "activist",
-    "activists",
-    "smuggler",
-    "smugglers",
-    "gang",
-    "gangs",
-    "cartel",
-    "pirates",
-    "mercenaries",
-    "mercenary",
-    "militia",
-    "militias",
-    "exile",
-    "exiles",
-];
-
-/// Heads of names that are not a state though they carry a place: media and institutes
-/// ("the Moscow Times", "a Geneva institute").
-const NOT_AN_ACTOR_HEADS: &[&str] = &[
-    "times",
-    "post",
-    "herald",
-    "tribune",
-    "journal",
-    "gazette",
-    "daily",
-    "telegraph",
-    "institute",
-    "university",
-    "college",
-    "museum",
-    "zoo",
-    "club",
-    "team",
-    "airport",
-    "stadium",
-    "olympics",
-    "games",
-    "cup",
-    "street",
-    "avenue",
-    "square",
-    "hotel",
-];
-
-/// Heads of a mission or force sent abroad: where it serves ("the UN mission in Mali") is what
-/// a country joining it acts upon, not the body that runs it.
-pub(super) const MISSION_HEADS: &[&str] = &[
-    "mission",
-    "missions",
-    "force",
-    "forces",
-    "operation",
-    "operations",
-    "contingent",
-    "coalition",
-];
-
-/// Heads of a truce: where it holds is the other side of whoever agrees to it ("agreed to a
-/// ceasefire in Ukraine").
-const TRUCE_HEADS: &[&str] = &[
-    "ceasefire",
-    "cease-fire",
-    "truce",
-    "armistice",
-    "ceasefires",
-    "truces",
-];
-
-/// Prepositions whose object is acted upon.
-const TARGET_PREPS: &[&str] = &[
-    "against", "on", "upon", "to", "toward", "towards", "into", "over", "for", "with", "onto", "of",
-];
-
-/// Prepositions that aim an act at what follows, even inside a noun phrase ("missiles at
-/// US forces", "sanctions against Iran").
-const DIRECTIONAL_PREPS: &[&str] = &["at", "against", "on", "into", "toward", "towards"];
-
-/// Prepositions of place: their object is a party only of an act done at a place.
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "inside",
-    "within",
-    "across",
-    "throughout",
-    "near",
-    "along",
-    "off",
-    "around",
-    "at",
-];
 
 /// Finds the parties of `cue`; `None` when the cue states no tie here.
 pub(super) fn find_roles(
@@ -337,25 +207,6 @@ fn verb_roles(analysis: &SentenceAnalysis, verb: u32, sense: &CueSense, roles: &
         roles.within = true;
     }
 }
-
-/// Verbs whose plural subject, with nothing else named, fights itself.
-const RECIPROCAL_VERBS: &[&str] = &[
-    "fight",
-    "fights",
-    "fought",
-    "fighting",
-    "battle",
-    "battles",
-    "battled",
-    "battling",
-    "clash",
-    "clashes",
-    "clashed",
-    "clashing",
-    "skirmish",
-    "skirmished",
-    "skirmishing",
-];
 
 /// Whether `verb` is a reciprocal fight with no object and no "against/with/on X": the
 /// subject's sides fight each other ("Russian and Syrian forces fought rebels" is not).

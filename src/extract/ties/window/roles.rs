@@ -10,7 +10,7 @@
 use super::sentence::{Cue, Governor, NONE, SUBJECT_WINDOW, Sentence, WINDOW};
 use super::tokens::{Class, Prep, is_gerund, is_participle};
 use crate::extract::lexicon::CueSense;
-use crate::extract::ties::tree::MISSION_HEADS;
+use crate::extract::ties::tree_words::MISSION_HEADS;
 use crate::model::Category;
 
 /// The parties of one cue: slot indices.
