@@ -125,7 +125,7 @@ pub fn figures_ui(ui: &mut Ui, map: &TieMap, selection: Option<&Selection>) {
     }
     let charted: Vec<(&Figure, f64)> = figures
         .iter()
-        .filter_map(|figure| figure.usd().map(|usd| (*figure, usd / 1e9)))
+        .filter_map(|figure| figure.usd.map(|usd| (*figure, usd / 1e9)))
         .collect();
     if !charted.is_empty() {
         let bars: Vec<Bar> = charted
@@ -172,7 +172,7 @@ pub fn figures_ui(ui: &mut Ui, map: &TieMap, selection: Option<&Selection>) {
         if figure.record {
             line.push_str(", a record");
         }
-        if figure.usd().is_none() {
+        if figure.usd.is_none() {
             line.push_str(" (no dollar amount given: not charted)");
         }
         ui.label(line).on_hover_text(&figure.evidence.text);
@@ -185,18 +185,9 @@ mod tests {
 
     #[test]
     fn amounts_read_as_the_text_would_say_them() {
-        let usd = Amount {
-            value: 1.9e11,
-            currency: "USD".into(),
-        };
-        let cny = Amount {
-            value: 1.28e12,
-            currency: "CNY".into(),
-        };
-        let chf = Amount {
-            value: 3.5e6,
-            currency: "CHF".into(),
-        };
+        let usd = Amount::new(1.9e11, "USD");
+        let cny = Amount::new(1.28e12, "CNY");
+        let chf = Amount::new(3.5e6, "CHF");
         assert_eq!(format_amount(&usd), "$190 billion");
         assert_eq!(format_amount(&cny), "1.28 trillion yuan");
         assert_eq!(format_amount(&chf), "3.5 million CHF");

@@ -105,6 +105,7 @@ fn merge_documents(open: &mut OpenMap, arrived: Vec<ExtractedDocument>) {
     }
     map.actors = actors.into_values().collect();
     crate::extract::ties::merge_ties(&mut map.ties);
+    crate::extract::figures::merge_figures(&mut map.figures);
     // Tie ends are mentioned actors; a tie whose end is unknown would have no node.
     map.ties.retain(|tie| {
         map.actors

@@ -248,7 +248,11 @@ mod tests {
             lines[2]
         );
         // Valid JSON that no f64 holds (fuzzing found it): still echoed, not rounded to inf.
-        assert!(lines[3].starts_with("{\"id\":1e8901234567890,"), "{}", lines[3]);
+        assert!(
+            lines[3].starts_with("{\"id\":1e8901234567890,"),
+            "{}",
+            lines[3]
+        );
     }
 
     #[test]

@@ -135,7 +135,14 @@ impl Extractor {
             &self.lexicon,
             self.parser,
         );
-        let figures = figures::extract_figures(&document.id, text, &sentences, &mentions, date);
+        let figures = figures::extract_figures(
+            &document.id,
+            text,
+            &sentences,
+            &mentions,
+            date,
+            Some(self.parser),
+        );
 
         let mut mentioned: Vec<&str> = mentions
             .iter()
@@ -182,6 +189,7 @@ impl Extractor {
         }
         map.actors = actors.into_values().collect();
         ties::merge_ties(&mut map.ties);
+        figures::merge_figures(&mut map.figures);
         map.documents = documents;
         map
     }

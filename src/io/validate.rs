@@ -235,16 +235,12 @@ mod tests {
     }
 
     fn figure(actor: &str, value: f64) -> Figure {
-        Figure {
-            kind: FigureKind::Trade,
-            actors: vec![actor.into()],
-            amounts: vec![Amount {
-                value,
-                currency: "USD".into(),
-            }],
-            period: None,
-            record: false,
-            evidence: Evidence {
+        Figure::new(
+            FigureKind::Trade,
+            vec![actor.into()],
+            vec![Amount::new(value, "USD")],
+            None,
+            Evidence {
                 doc: "d".into(),
                 sentence: 0,
                 text: "s".into(),
@@ -252,7 +248,7 @@ mod tests {
                 cue_span: Span::new(0, 1),
                 mentions: vec![],
             },
-        }
+        )
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 mod currencies;
 mod number;
+pub mod rates;
 
 use currencies::{Currencies, Unit, UnitKind};
 use number::{MAX_GAP, MAX_WORDS, Number, is_number_word, scale_word_power};
@@ -28,6 +29,10 @@ pub struct MoneyMatch {
     pub span: Span,
     /// The amounts, in the order written.
     pub amounts: Vec<Amount>,
+    /// Per amount: the family word ("shilling", "dollar") when its currency was read from a
+    /// bare name that the text did not settle by a qualified one ("Kenyan shillings"), so
+    /// that the caller may settle it by the country the text is about.
+    pub bare_families: Vec<Option<String>>,
 }
 
 /// Every money expression in `text`, in order, reading ambiguous currency words as in an
@@ -101,6 +106,7 @@ struct Token {
 struct SingleAmount {
     span: Span,
     amount: Amount,
+    bare_family: Option<String>,
 }
 
 /// Reads the money of one text.
@@ -313,28 +319,29 @@ impl<'t> Reader<'t> {
 
     /// The currency a name means here: its own when qualified, else the text's last qualified
     /// name of its family, else by date.
-    fn name_code(&mut self, unit: &'t Unit) -> &'t str {
+    fn name_code(&mut self, unit: &'t Unit) -> (&'t str, Option<&'t str>) {
         let UnitKind::Name {
             family,
             qualified,
             from_2002,
         } = &unit.kind
         else {
-            return &unit.code;
+            return (&unit.code, None);
         };
         if *qualified {
             // One entry per family, so a text of a million "Swiss francs" stays linear.
             self.qualified.retain(|(seen, _)| seen != family);
             self.qualified.push((family, &unit.code));
-            return &unit.code;
+            return (&unit.code, None);
         }
         if let Some(&(_, code)) = self.qualified.iter().rev().find(|(f, _)| f == family) {
-            return code;
+            return (code, None);
         }
-        match (from_2002, self.year) {
+        let code = match (from_2002, self.year) {
             (Some(modern), Some(year)) if year >= 2002 => modern,
             _ => &unit.code,
-        }
+        };
+        (code, Some(family))
     }
 
     /// Reads the amount of token `index`, whose number must start at or after `floor`.
@@ -405,6 +412,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         let mut value = number.value * token.multiplier.unwrap_or(1.0);
+        let mut bare_family = None;
         let code: &'t str = match &unit.kind {
             UnitKind::Subunit {
                 factor,
@@ -416,7 +424,11 @@ impl<'t> Reader<'t> {
                     _ => &unit.code,
                 }
             }
-            UnitKind::Name { .. } => self.name_code(unit),
+            UnitKind::Name { .. } => {
+                let (code, family) = self.name_code(unit);
+                bare_family = family.map(str::to_owned);
+                code
+            }
             _ => &unit.code,
         };
         // "75 USD million": a scale word after a code.
@@ -464,10 +476,8 @@ impl<'t> Reader<'t> {
         }
         Some(SingleAmount {
             span: Span::new(start, end),
-            amount: Amount {
-                value,
-                currency: code.to_owned(),
-            },
+            amount: Amount::new(value, code),
+            bare_family,
         })
     }
 
@@ -582,6 +592,7 @@ impl<'t> Reader<'t> {
             let mut joined = MoneyMatch {
                 span: first.span,
                 amounts: vec![first.amount.clone()],
+                bare_families: vec![first.bare_family.clone()],
             };
             index += 1;
             let opens = singles
@@ -608,6 +619,11 @@ impl<'t> Reader<'t> {
                         singles[index..inner]
                             .iter()
                             .map(|single| single.amount.clone()),
+                    );
+                    joined.bare_families.extend(
+                        singles[index..inner]
+                            .iter()
+                            .map(|single| single.bare_family.clone()),
                     );
                     joined.span.end = close_end;
                     index = inner;
