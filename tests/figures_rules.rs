@@ -206,3 +206,38 @@ fn the_pair_comes_from_the_sentence_structure() {
     assert_eq!(figures.len(), 1, "{figures:#?}");
     assert_eq!(ids(&figures[0]), ["JPN", "UKR"]);
 }
+
+#[test]
+fn maps_saved_before_the_new_figure_fields_still_load_and_new_ones_round_trip() {
+    use std::path::Path;
+    use tiemap::io::{map_from_ron, map_to_ron};
+    let old = r#"(version: 1, documents: [], actors: [(id: "CHN", name: "China", kind: country), (id: "RUS", name: "Russia", kind: country)], ties: [], figures: [(kind: trade, actors: ["CHN", "RUS"], amounts: [(value: 1.28e12, currency: "CNY"), (value: 1.9e11, currency: "USD")], period: Some("2022"), record: true, evidence: (doc: "a", sentence: 9, text: "t", cue: "c", cue_span: (0, 1), mentions: []))])"#;
+    let map = map_from_ron(old, Path::new("old.ron")).expect("an old map loads");
+    let figure = &map.figures[0];
+    assert_eq!(figure.status, FigureStatus::Stated);
+    assert_eq!(figure.usd, None, "not converted until extracted again");
+    assert_eq!(figure.text_usd(), Some(1.9e11));
+    assert!(figure.sources.is_empty());
+    assert!(figure.is_charted());
+
+    let extractor = Extractor::new().expect("built-in assets load");
+    let mut map = extractor.build_map(vec![
+        document(
+            "a",
+            "2024-01",
+            "Japan pledged $2-3 billion in aid to Ukraine in 2023.",
+        ),
+        document(
+            "b",
+            "2024-01",
+            "Japan has pledged $2-3 billion in aid to Ukraine in 2023.",
+        ),
+    ]);
+    map.figures.retain(Figure::is_charted);
+    assert_eq!(map.figures.len(), 1, "{:#?}", map.figures);
+    let text = map_to_ron(&map).expect("saves");
+    let again = map_from_ron(&text, Path::new("new.ron")).expect("loads");
+    assert_eq!(again.figures, map.figures);
+    assert_eq!(again.figures[0].sources.len(), 1);
+    assert_eq!(again.figures[0].status, FigureStatus::Pledged);
+}

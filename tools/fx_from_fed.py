@@ -33,13 +33,18 @@ CODE_OF_COUNTRY = {
 
 def read(path):
     with open(path, newline="", encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            try:
-                value = float(row["Value"])
-            except (KeyError, ValueError):
+        rows = csv.reader(file)
+        next(rows, None)  # header: Date, Country, and "Value" or "Exchange rate"
+        for row in rows:
+            if len(row) != 3:
                 continue
-            if value > 0 and row.get("Country") in CODE_OF_COUNTRY:
-                yield row["Date"], CODE_OF_COUNTRY[row["Country"]], value
+            date, country, text = row
+            try:
+                value = float(text)
+            except ValueError:
+                continue
+            if value > 0 and country in CODE_OF_COUNTRY:
+                yield date, CODE_OF_COUNTRY[country], value
 
 
 def main():
