@@ -1,6 +1,6 @@
-//! The bundled exchange-rate table (assets/fx_yearly.csv) against the reference data it is
-//! generated from (../shared/ref/fx), when that folder is present: a stale or hand-edited
-//! table would convert figures with wrong rates. CI and users have no ../shared: the test
+//! The bundled exchange-rate table (`assets/fx_yearly.csv`) against the reference data it is
+//! generated from (`../shared/ref/fx`), when that folder is present: a stale or hand-edited
+//! table would convert figures with wrong rates. CI and users have no `../shared`: the test
 //! then says so and passes.
 
 use std::path::Path;
