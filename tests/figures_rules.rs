@@ -241,3 +241,38 @@ fn maps_saved_before_the_new_figure_fields_still_load_and_new_ones_round_trip() 
     assert_eq!(again.figures[0].sources.len(), 1);
     assert_eq!(again.figures[0].status, FigureStatus::Pledged);
 }
+
+#[test]
+fn more_sentences_a_reader_would_chart() {
+    // A verb the currency table half-matches ("sent $"), a possessor of a verbless clause, a
+    // pledge with no kind word (aid) beside a third country, a purchase (trade).
+    let cases = [
+        (
+            "The US sent $1 billion in aid to Israel after Iran's missile attack.",
+            ["ISR", "USA"],
+            FigureKind::Aid,
+        ),
+        (
+            "South Africa's trade with Nigeria is about 30 billion rand a year.",
+            ["NGA", "ZAF"],
+            FigureKind::Trade,
+        ),
+        (
+            "During a visit by France's president, Japan pledged $500 million to Kenya.",
+            ["JPN", "KEN"],
+            FigureKind::Aid,
+        ),
+        (
+            "India bought Russian oil worth $46 billion in 2023.",
+            ["IND", "RUS"],
+            FigureKind::Trade,
+        ),
+    ];
+    for (text, pair, kind) in cases {
+        let figures = figures_of("2024-03", text);
+        assert_eq!(figures.len(), 1, "{text}: {figures:#?}");
+        assert_eq!(ids(&figures[0]), pair, "{text}");
+        assert_eq!(figures[0].kind, kind, "{text}");
+        assert!(figures[0].is_charted(), "{text}");
+    }
+}

@@ -33,7 +33,7 @@ use super::money::rates::Rates;
 use super::money::{MoneyMatch, find_money_dated};
 use super::parse::Parser;
 use super::{ActorMention, DocDate, evidence_for};
-use crate::model::{ActorId, Figure, FigureKind, FigureRole, Span};
+use crate::model::{ActorId, Figure, FigureKind, FigureRole, FigureStatus, Span};
 use currency::{CountriesOfText, settle_bare_currency};
 use words::Words;
 
@@ -173,10 +173,14 @@ fn figures_of(
         sentence,
         window_around(text, sentence, found.span, WORD_WINDOW_BYTES),
     );
-    let kind = words.kind(found.span);
+    let status = words.status(found.span);
+    let mut kind = words.kind(found.span);
+    if kind == FigureKind::Other && status == FigureStatus::Pledged {
+        // "Japan pledged $500 million to Kenya": money pledged to someone is aid.
+        kind = FigureKind::Aid;
+    }
     let period = words.period(found.span, date);
     let record = words.says_record();
-    let status = words.status(found.span);
     let approximation = words.approximation(found.span);
     let first_value = found.amounts.first().map_or(0.0, |amount| amount.value);
     let price_or_pay = words.price_or_pay(found.span, first_value);

@@ -58,13 +58,27 @@ pub(super) fn structural_actors(
     let head = money_head(analysis, money)?;
     let predicate = clause_of(analysis, head);
     let mut sides = Sides::default();
-    let mut found = Vec::new();
+    let mut reader = PhraseReader {
+        analysis,
+        mentions,
+        money,
+        found: Vec::new(),
+    };
+    // A verbless predicate is a noun ("South Africa's trade with Nigeria ... 30 billion
+    // rand"): its own phrase is the subject side, its possessor and partners included.
+    let verbless = analysis.tag(predicate) != Upos::VERB;
+    if verbless {
+        reader.read(predicate, Role::Subject, &mut sides);
+    }
     for &child in analysis.children(predicate) {
         let rel = analysis.rel(child);
         let subject_role = matches!(
             rel,
             Rel::Nsubj | Rel::NsubjPass | Rel::Csubj | Rel::CsubjPass
         );
+        if verbless && !subject_role {
+            continue; // read with the predicate's own phrase
+        }
         // The amount's own phrase is a role whatever the parser called it (a bracketed
         // conversion is often read as an apposition of the verb).
         let holds_money = analysis
@@ -79,34 +93,69 @@ pub(super) fn structural_actors(
                     .is_none_or(|prep| PARTY_PREPOSITIONS.contains(&prep)),
                 _ => false,
             };
-        if !subject_role && !other_role {
+        let role = if subject_role {
+            Role::Subject
+        } else if rel == Rel::Obl && analysis.preposition(child) == Some("by") {
+            Role::Agent
+        } else if other_role {
+            Role::Other
+        } else {
             continue;
-        }
-        let agent = rel == Rel::Obl && analysis.preposition(child) == Some("by");
-        found.clear();
-        analysis.phrase_mentions(child, NESTED_DEPTH, &mut found);
-        for &(index, place, prep) in &found {
-            let Some(mention) = mentions.get(index as usize) else {
+        };
+        reader.read(child, role, &mut sides);
+    }
+    pairs_of(sides)
+}
+
+/// The role of a phrase in the amount's clause.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The subject: who trades, gives, lends.
+    Subject,
+    /// A passive agent ("signed by Iran"): the subject side too.
+    Agent,
+    /// An object or oblique: the other side.
+    Other,
+}
+
+/// Reads the mentions of a phrase onto the sides.
+struct PhraseReader<'a> {
+    analysis: &'a SentenceAnalysis,
+    mentions: &'a [ActorMention],
+    money: Span,
+    found: Vec<(u32, Phrase, Option<u32>)>,
+}
+
+impl PhraseReader<'_> {
+    /// Adds the mentions of the phrase headed by `at`, in `role`, to `sides`: its head and
+    /// modifiers to the role's side, "between" partners to both, "with/to/for" partners of
+    /// a subject to the other side, "from/by/of" ones to the subject's.
+    fn read(&mut self, at: u32, role: Role, sides: &mut Sides) {
+        let analysis = self.analysis;
+        self.found.clear();
+        analysis.phrase_mentions(at, NESTED_DEPTH, &mut self.found);
+        for &(index, place, prep) in &self.found {
+            let Some(mention) = self.mentions.get(index as usize) else {
                 continue;
             };
-            if overlaps(mention.span, money) {
+            if overlaps(mention.span, self.money) {
                 continue; // "US$" is no party
             }
-            let prep_word = prep.map(|at| analysis.lower(at));
+            let prep_word = prep.map(|word| analysis.lower(word));
             if prep_word.is_some_and(|word| !PARTY_PREPOSITIONS.contains(&word)) {
                 continue;
             }
+            let subject = role == Role::Subject;
             let side = match (place, prep_word) {
                 (Phrase::Nested, Some("between")) => &mut sides.between,
-                (Phrase::Nested, Some("from" | "by" | "of")) if subject_role => &mut sides.subject,
-                (Phrase::Nested, _) if subject_role => &mut sides.other,
-                _ if subject_role || agent => &mut sides.subject,
-                _ => &mut sides.other,
+                (Phrase::Nested, Some("from" | "by" | "of")) if subject => &mut sides.subject,
+                (Phrase::Nested, _) if subject => &mut sides.other,
+                _ if role == Role::Other => &mut sides.other,
+                _ => &mut sides.subject,
             };
             Sides::add(side, mention);
         }
     }
-    pairs_of(sides)
 }
 
 /// The word of the amount whose head lies outside it.

@@ -146,6 +146,9 @@ impl Words {
             FigureKind::MilitarySpending
         } else if let Some((_, kind)) = nearest {
             kind
+        } else if military {
+            // "spent $70 billion on defence": the spending word is a status word here.
+            FigureKind::MilitarySpending
         } else if spending {
             FigureKind::Budget
         } else {

@@ -156,19 +156,30 @@ impl<'t> Reader<'t> {
 
     fn find_tokens(&mut self) {
         let currencies = self.currencies;
-        for found in currencies.automaton.find_iter(self.text) {
+        let mut from = 0;
+        while let Some(found) = currencies
+            .automaton
+            .find(aho_corasick::Input::new(self.text).range(from..))
+        {
             self.steps += found.len();
             let unit_index = found.pattern().as_usize();
-            let Some(unit) = currencies.units.get(unit_index) else {
-                continue;
-            };
-            if let Some((start, multiplier)) = self.accept(unit, found.start(), found.end()) {
+            let accepted = currencies
+                .units
+                .get(unit_index)
+                .and_then(|unit| self.accept(unit, found.start(), found.end()));
+            if let Some((start, multiplier)) = accepted {
                 self.tokens.push(Token {
                     start,
                     end: found.end(),
                     unit: unit_index,
                     multiplier,
                 });
+                from = found.end();
+            } else {
+                // A find refused for its context ("nt $" inside "sent $5" is no NT$) may hide
+                // a token that starts inside it (the "$"): look again from its next byte.
+                // Patterns are at most a few bytes, so the text is still read in linear time.
+                from = found.start() + 1;
             }
         }
     }
