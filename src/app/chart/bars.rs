@@ -260,3 +260,108 @@ fn bar_of(
         label,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{ChartMode, Selection, chart_data};
+    use crate::model::{
+        Amount, EdgeKey, Evidence, Figure, FigureKind, FigureRole, FigureStatus, Span,
+    };
+
+    fn figure(pair: [&str; 2], kind: FigureKind, period: Option<&str>, usd: Option<f64>) -> Figure {
+        let mut figure = Figure::new(
+            kind,
+            pair.iter().map(|id| (*id).to_owned()).collect(),
+            vec![Amount::new(usd.unwrap_or(1.0), "USD")],
+            period.map(str::to_owned),
+            Evidence {
+                doc: "d".into(),
+                sentence: 0,
+                text: "s".into(),
+                cue: "s".into(),
+                cue_span: Span::new(0, 1),
+                mentions: vec![],
+            },
+        );
+        figure.usd = usd;
+        figure
+    }
+
+    fn edge() -> Selection {
+        Selection::Edge(EdgeKey::new("DEU", "UKR"))
+    }
+
+    #[test]
+    fn a_period_with_two_values_of_one_kind_flags_both_and_other_kinds_stand_beside() {
+        let figures = vec![
+            figure(["DEU", "UKR"], FigureKind::Aid, Some("2022"), Some(3e9)),
+            figure(["DEU", "UKR"], FigureKind::Aid, Some("2022"), Some(5e9)),
+            figure(["DEU", "UKR"], FigureKind::Trade, Some("2022"), Some(9e9)),
+            figure(["DEU", "UKR"], FigureKind::Aid, Some("2021"), Some(1e9)),
+            figure(["DEU", "POL"], FigureKind::Aid, Some("2022"), Some(1e9)),
+        ];
+        let data = chart_data(&figures, Some(&edge()), None);
+        assert_eq!(data.mode, ChartMode::Timeline);
+        assert_eq!(data.bars.len(), 4, "the DEU-POL figure is another pair's");
+        assert_eq!(data.bars[0].figures, [3], "2021 first");
+        let flags: Vec<(usize, bool)> = data
+            .bars
+            .iter()
+            .map(|bar| (bar.figures[0], bar.disagreeing))
+            .collect();
+        // A period's bars by kind (legend order), then value.
+        assert_eq!(flags, [(3, false), (2, false), (0, true), (1, true)]);
+        assert!(data.bars[1].x < data.bars[2].x && data.bars[2].x < data.bars[3].x);
+        assert!((data.bars[1].x - 2022.0).abs() < 0.5, "inside its year");
+        assert_eq!(data.kinds, [FigureKind::Trade, FigureKind::Aid]);
+    }
+
+    #[test]
+    fn figures_off_the_time_axis_are_listed_apart() {
+        let mut price = figure(["DEU", "UKR"], FigureKind::Other, Some("2022"), Some(9.0));
+        price.role = FigureRole::Price;
+        let figures = vec![
+            figure(["DEU", "UKR"], FigureKind::Aid, None, Some(3e9)),
+            figure(["DEU", "UKR"], FigureKind::Aid, Some("1998"), None),
+            price,
+        ];
+        let data = chart_data(&figures, Some(&edge()), None);
+        assert!(data.bars.is_empty());
+        assert_eq!(data.undated, [0]);
+        assert_eq!(data.not_converted, [1]);
+        assert_eq!(data.other_amounts, [2]);
+    }
+
+    #[test]
+    fn with_nothing_selected_the_largest_pairs_rank_by_total_and_a_kind_filters_them() {
+        let mut pledge = figure(["CHN", "PAK"], FigureKind::Loan, Some("2021"), Some(4e9));
+        pledge.status = FigureStatus::Pledged;
+        let figures = vec![
+            figure(["DEU", "UKR"], FigureKind::Aid, Some("2022"), Some(3e9)),
+            figure(["DEU", "UKR"], FigureKind::Aid, Some("2023"), Some(2e9)),
+            pledge,
+            figure(
+                ["CHN", "RUS"],
+                FigureKind::Trade,
+                Some("2022"),
+                Some(1.9e11),
+            ),
+        ];
+        let data = chart_data(&figures, None, None);
+        assert_eq!(data.mode, ChartMode::TopPairs);
+        let labels: Vec<&str> = data.bars.iter().map(|bar| bar.label.as_str()).collect();
+        assert_eq!(labels, ["CHN–RUS", "DEU–UKR", "CHN–PAK"]);
+        assert!((data.bars[1].billions - 5.0).abs() < 1e-9, "a pair's total");
+        assert_eq!(data.bars[1].figures, [0, 1], "largest first");
+        assert!(data.bars[2].promise);
+        let aid = chart_data(&figures, None, Some(FigureKind::Aid));
+        assert_eq!(aid.bars.len(), 1);
+        assert_eq!(aid.bars[0].label, "DEU–UKR");
+        let of_china = chart_data(&figures, Some(&Selection::Node("CHN".into())), None);
+        assert_eq!(
+            of_china.bars.len(),
+            2,
+            "an actor's figures with every partner"
+        );
+    }
+}
