@@ -73,42 +73,9 @@ pub fn chart_plot_ui(
         for &kind in &data.kinds {
             plot.bar_chart(kind_chart(data, kind, selected));
         }
-        for bar in &data.bars {
-            let top = bar.upper_billions.unwrap_or(bar.billions);
-            let mut marks = Vec::new();
-            if bar.record {
-                marks.push("record");
-            }
-            if bar.disagreeing {
-                marks.push("≠");
-            }
-            if !marks.is_empty() {
-                let colour = if bar.disagreeing {
-                    theme::DISAGREEING_MARK
-                } else {
-                    theme::RECORD_MARK
-                };
-                plot.text(
-                    Text::new("", PlotPoint::new(bar.x, top), marks.join(" "))
-                        .color(colour)
-                        .anchor(egui::Align2::CENTER_BOTTOM),
-                );
-            }
-        }
-        plot.pointer_coordinate()
+        marks_ui(plot, data);
     });
-    let transform = response.transform;
-    let bar_rects: Vec<Rect> = data
-        .bars
-        .iter()
-        .map(|bar| {
-            let top = bar.upper_billions.unwrap_or(bar.billions);
-            Rect::from_two_pos(
-                transform.position_from_point(&PlotPoint::new(bar.x - bar.width / 2.0, 0.0)),
-                transform.position_from_point(&PlotPoint::new(bar.x + bar.width / 2.0, top)),
-            )
-        })
-        .collect();
+    let bar_rects = bar_rects(data, &response.transform);
     let hovered = response.response.hover_pos().and_then(|pointer| {
         bar_rects
             .iter()
@@ -127,6 +94,46 @@ pub fn chart_plot_ui(
         clicked_figure,
         bar_rects,
     }
+}
+
+/// The "record" and "disagrees" marks above the bars.
+fn marks_ui(plot: &mut egui_plot::PlotUi<'_>, data: &ChartData) {
+    for bar in &data.bars {
+        let top = bar.upper_billions.unwrap_or(bar.billions);
+        let mut marks = Vec::new();
+        if bar.record {
+            marks.push("record");
+        }
+        if bar.disagreeing {
+            marks.push("≠");
+        }
+        if !marks.is_empty() {
+            let colour = if bar.disagreeing {
+                theme::DISAGREEING_MARK
+            } else {
+                theme::RECORD_MARK
+            };
+            plot.text(
+                Text::new("", PlotPoint::new(bar.x, top), marks.join(" "))
+                    .color(colour)
+                    .anchor(egui::Align2::CENTER_BOTTOM),
+            );
+        }
+    }
+}
+
+/// Each bar's screen rectangle, its range cap included.
+fn bar_rects(data: &ChartData, transform: &egui_plot::PlotTransform) -> Vec<Rect> {
+    data.bars
+        .iter()
+        .map(|bar| {
+            let top = bar.upper_billions.unwrap_or(bar.billions);
+            Rect::from_two_pos(
+                transform.position_from_point(&PlotPoint::new(bar.x - bar.width / 2.0, 0.0)),
+                transform.position_from_point(&PlotPoint::new(bar.x + bar.width / 2.0, top)),
+            )
+        })
+        .collect()
 }
 
 /// One grid line per whole year (or rank), all of one weight, every tenth one only when
