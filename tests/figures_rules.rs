@@ -215,10 +215,21 @@ fn maps_saved_before_the_new_figure_fields_still_load_and_new_ones_round_trip() 
     let map = map_from_ron(old, Path::new("old.ron")).expect("an old map loads");
     let figure = &map.figures[0];
     assert_eq!(figure.status, FigureStatus::Stated);
-    assert_eq!(figure.usd, None, "not converted until extracted again");
+    assert_eq!(figure.usd, None, "no dollar value was saved");
     assert_eq!(figure.text_usd(), Some(1.9e11));
     assert!(figure.sources.is_empty());
     assert!(figure.is_charted());
+    let mut opened = map.clone();
+    tiemap::extract::figures::convert_saved_figures(&mut opened);
+    assert_eq!(
+        opened.figures[0].usd,
+        Some(1.9e11),
+        "the window converts it on opening"
+    );
+    assert_eq!(
+        opened.figures[0].rate.as_ref().map(|rate| rate.source),
+        Some(RateSource::Text)
+    );
 
     let extractor = Extractor::new().expect("built-in assets load");
     let mut map = extractor.build_map(vec![
@@ -275,4 +286,17 @@ fn more_sentences_a_reader_would_chart() {
         assert_eq!(figures[0].kind, kind, "{text}");
         assert!(figures[0].is_charted(), "{text}");
     }
+}
+
+#[test]
+fn the_json_of_a_figure_carries_usd_rate_status_and_sources() {
+    let figures = figures_of("2023-06", "China lent Pakistan 20 billion yuan in 2021.");
+    let json = serde_json::to_value(&figures[0]).expect("serialises");
+    for key in ["usd", "rate", "status", "sources", "role", "approximation"] {
+        assert!(json.get(key).is_some(), "{key} in {json}");
+    }
+    assert_eq!(json["status"], "stated");
+    assert_eq!(json["rate"]["source"], "annual_average");
+    assert_eq!(json["rate"]["year"], 2021);
+    assert!(json["sources"].as_array().is_some_and(Vec::is_empty));
 }

@@ -155,6 +155,11 @@ fn lists_ui(
         .collect();
     charted.sort_unstable();
     charted.dedup();
+    let disagreeing = |index: usize| {
+        data.bars
+            .iter()
+            .any(|bar| bar.disagreeing && bar.figures.contains(&index))
+    };
     let groups: [(&[usize], &str); 3] = [
         (&charted, ""),
         (&data.undated, " (no period: not on the time axis)"),
@@ -172,6 +177,15 @@ fn lists_ui(
             }
             if figure.record {
                 line.push_str(", a record");
+            }
+            let documents = figure.document_count();
+            if documents > 1 {
+                line.push_str(", reported by ");
+                line.push_str(&documents.to_string());
+                line.push_str(" articles");
+            }
+            if disagreeing(index) {
+                line.push_str(", other reports differ");
             }
             if figure.usd.is_none() {
                 line.push_str(" — ");

@@ -27,6 +27,7 @@ mod usd;
 mod words;
 
 pub use merge::merge_figures;
+pub use usd::convert_saved_figures;
 
 use super::analysis::SentenceAnalysis;
 use super::money::rates::Rates;

@@ -6,8 +6,29 @@
 //! A figure with no rate for its currency and year is left unconverted with the reason
 //! ("no USD rate for RUB in 1998"), never dropped or converted with another year's rate.
 
+use crate::extract::DocDate;
 use crate::extract::money::rates::Rates;
-use crate::model::{Figure, RateSource, UNKNOWN_CURRENCY, UsdRate};
+use crate::model::{Figure, RateSource, TieMap, UNKNOWN_CURRENCY, UsdRate};
+
+/// Converts the figures of a map saved before figures had a dollar value (no `usd`, no
+/// `rate`, no `not_converted`), each with its document's year standing in for a missing
+/// period; figures converted already are left as they are.
+pub fn convert_saved_figures(map: &mut TieMap) {
+    let rates = Rates::builtin();
+    for figure in &mut map.figures {
+        if figure.usd.is_some() || figure.rate.is_some() || figure.not_converted.is_some() {
+            continue;
+        }
+        let document_year = map
+            .documents
+            .iter()
+            .find(|document| document.id == figure.evidence.doc)
+            .and_then(|document| document.date.as_deref())
+            .and_then(DocDate::parse)
+            .map(|date| date.year);
+        convert_to_usd(figure, document_year, rates);
+    }
+}
 
 /// Fills `usd`, `rate` and `not_converted` of `figure`; `document_year` stands in for a
 /// figure with no period of its own.
