@@ -278,6 +278,11 @@ fn more_sentences_a_reader_would_chart() {
             ["IND", "RUS"],
             FigureKind::Trade,
         ),
+        (
+            "Washington has provided Kyiv with more than $75 billion since 2022.",
+            ["UKR", "USA"],
+            FigureKind::Aid,
+        ),
     ];
     for (text, pair, kind) in cases {
         let figures = figures_of("2024-03", text);
@@ -299,4 +304,24 @@ fn the_json_of_a_figure_carries_usd_rate_status_and_sources() {
     assert_eq!(json["rate"]["source"], "annual_average");
     assert_eq!(json["rate"]["year"], 2021);
     assert!(json["sources"].as_array().is_some_and(Vec::is_empty));
+}
+
+#[test]
+fn an_amount_compared_with_the_one_before_is_the_same_kind() {
+    let figures = figures_of(
+        "2024-06",
+        "The Netherlands pledged €2 billion for Ukraine in 2024, up from €1.5 billion in 2023.",
+    );
+    let read: Vec<(FigureKind, Option<&str>, FigureStatus)> = figures
+        .iter()
+        .map(|figure| (figure.kind, figure.period.as_deref(), figure.status))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (FigureKind::Aid, Some("2024"), FigureStatus::Pledged),
+            (FigureKind::Aid, Some("2023"), FigureStatus::Stated),
+        ]
+    );
+    assert!(figures.iter().all(Figure::is_charted));
 }

@@ -29,23 +29,24 @@ impl Words {
         Some((first, last))
     }
 
-    /// Pledged, proposed or delivered, as the nearest status word says.
-    pub(super) fn status(&self, money: Span) -> FigureStatus {
+    /// Pledged, proposed or delivered, as the nearest status word says, and whether that
+    /// word hands the money to someone ("provided", "gave").
+    pub(super) fn status(&self, money: Span) -> (FigureStatus, bool) {
         let Some((first, last)) = self.amount_words(money) else {
-            return FigureStatus::Stated;
+            return (FigureStatus::Stated, false);
         };
-        for back in 1..=STATUS_WORDS_BEFORE.min(first) {
-            let at = first - back;
-            if let Tag::Status(status) = self.tag(at) {
-                return self.promised_delivery(at, status);
+        let before = (1..=STATUS_WORDS_BEFORE.min(first)).map(|back| first - back);
+        let after = (1..=STATUS_WORDS_AFTER).map(|ahead| last + ahead);
+        for at in before.chain(after) {
+            match self.tag(at) {
+                Tag::Status(status) => return (self.promised_delivery(at, status), false),
+                Tag::Giving => {
+                    return (self.promised_delivery(at, FigureStatus::Delivered), true);
+                }
+                _ => {}
             }
         }
-        for ahead in 1..=STATUS_WORDS_AFTER {
-            if let Tag::Status(status) = self.tag(last + ahead) {
-                return self.promised_delivery(last + ahead, status);
-            }
-        }
-        FigureStatus::Stated
+        (FigureStatus::Stated, false)
     }
 
     /// "will provide", "would send", "to provide" (after "agreed"): a delivery word that only

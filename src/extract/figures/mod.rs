@@ -34,7 +34,7 @@ use super::money::rates::Rates;
 use super::money::{MoneyMatch, find_money_dated};
 use super::parse::Parser;
 use super::{ActorMention, DocDate, evidence_for};
-use crate::model::{ActorId, Figure, FigureKind, FigureRole, FigureStatus, Span};
+use crate::model::{ActorId, Approximation, Figure, FigureKind, FigureRole, FigureStatus, Span};
 use currency::{CountriesOfText, settle_bare_currency};
 use words::Words;
 
@@ -94,8 +94,11 @@ pub fn extract_figures(
     words.sentence = None;
     let mut analysis = Parsed::default();
     let mut figures = Vec::new();
+    let mut previous: Option<(Span, FigureKind)> = None;
     for money in found {
-        figures.extend(figures_of(&document, &money, &mut words, &mut analysis));
+        let read = figures_of(&document, &money, previous, &mut words, &mut analysis);
+        previous = read.first().map(|figure| (money.span, figure.kind));
+        figures.extend(read);
     }
     KEPT_WORDS.set(words);
     let rates = Rates::builtin();
@@ -143,6 +146,7 @@ fn mentions_of_sentence(mentions: &[ActorMention], span: Span) -> &[ActorMention
 fn figures_of(
     document: &Document<'_>,
     found: &MoneyMatch,
+    previous: Option<(Span, FigureKind)>,
     words: &mut Words,
     parsed: &mut Parsed,
 ) -> Vec<Figure> {
@@ -174,17 +178,23 @@ fn figures_of(
         sentence,
         window_around(text, sentence, found.span, WORD_WINDOW_BYTES),
     );
-    let status = words.status(found.span);
-    let mut kind = words.kind(found.span);
-    if kind == FigureKind::Other && status == FigureStatus::Pledged {
-        // "Japan pledged $500 million to Kenya": money pledged to someone is aid.
-        kind = FigureKind::Aid;
+    let mut reading = Reading::of(words, found, date);
+    if reading.kind == FigureKind::Other
+        && let Some((previous_span, previous_kind)) = previous
+        && previous_span.start >= sentence.start
+        && compares_with_previous(text, previous_span, found.span)
+    {
+        // "€2 billion in aid for 2024, up from €1.5 billion in 2023": the same kind.
+        reading.kind = previous_kind;
     }
-    let period = words.period(found.span, date);
-    let record = words.says_record();
-    let approximation = words.approximation(found.span);
-    let first_value = found.amounts.first().map_or(0.0, |amount| amount.value);
-    let price_or_pay = words.price_or_pay(found.span, first_value);
+    let Reading {
+        kind,
+        period,
+        record,
+        status,
+        approximation,
+        price_or_pay,
+    } = reading;
     let sentence_actors = most_named(nearby.iter().copied());
     let mut figures = Vec::with_capacity(actor_sets.len());
     for actors in actor_sets {
@@ -227,6 +237,53 @@ fn figures_of(
         figures.push(figure);
     }
     figures
+}
+
+/// What the words around an amount say of it.
+struct Reading {
+    kind: FigureKind,
+    period: Option<String>,
+    record: bool,
+    status: FigureStatus,
+    approximation: Approximation,
+    price_or_pay: Option<FigureRole>,
+}
+
+impl Reading {
+    /// Reads the window `words` holds around `found`.
+    fn of(words: &Words, found: &MoneyMatch, date: Option<DocDate>) -> Reading {
+        let (status, giving) = words.status(found.span);
+        let mut kind = words.kind(found.span);
+        if kind == FigureKind::Other && (giving || status == FigureStatus::Pledged) {
+            // "Japan pledged $500 million to Kenya", "Washington has provided Kyiv with more
+            // than $75 billion": money pledged or handed to someone is aid.
+            kind = FigureKind::Aid;
+        }
+        let first_value = found.amounts.first().map_or(0.0, |amount| amount.value);
+        Reading {
+            kind,
+            period: words.period(found.span, date),
+            record: words.says_record(),
+            status,
+            approximation: words.approximation(found.span),
+            price_or_pay: words.price_or_pay(found.span, first_value),
+        }
+    }
+}
+
+/// Whether the words between two amounts of one sentence compare them ("up from", "compared
+/// with", "against", "than"), so the second is the same kind of figure as the first.
+fn compares_with_previous(text: &str, previous: Span, money: Span) -> bool {
+    const COMPARING: [&str; 6] = ["from", "compared", "against", "versus", "than", "vs"];
+    let Some(gap) = text.get(previous.end..money.start) else {
+        return false;
+    };
+    gap.len() <= 48
+        && gap.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            COMPARING
+                .iter()
+                .any(|known| word.eq_ignore_ascii_case(known))
+        })
 }
 
 /// The actor sets of the amount at `money` read from its sentence's parse, when there is a
