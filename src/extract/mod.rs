@@ -87,7 +87,7 @@ pub struct Extraction {
     pub actors: Vec<Actor>,
     /// The ties, sorted by (source, target, category, mode, negated, hedged).
     pub ties: Vec<Tie>,
-    /// The figures, in document order.
+    /// The figures, in document order of their first report (repeats merged).
     pub figures: Vec<Figure>,
     /// How many sentences the document has.
     pub sentence_count: usize,
@@ -135,7 +135,7 @@ impl Extractor {
             &self.lexicon,
             self.parser,
         );
-        let figures = figures::extract_figures(
+        let mut figures = figures::extract_figures(
             &document.id,
             text,
             &sentences,
@@ -143,6 +143,8 @@ impl Extractor {
             date,
             Some(self.parser),
         );
+        // A figure the article repeats (headline and body) is one figure with two sentences.
+        figures::merge_figures(&mut figures);
 
         let mut mentioned: Vec<&str> = mentions
             .iter()
