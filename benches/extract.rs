@@ -275,6 +275,7 @@ fn stages(c: &mut Criterion) {
                     sentences,
                     found,
                     *date,
+                    Some(parser),
                 ));
             }
         });

@@ -33,7 +33,7 @@ fn trade_between_two_countries_in_the_first_half() {
     assert_eq!(figures[0].kind, FigureKind::Trade);
     assert_eq!(figures[0].actors, vec!["IND".to_owned(), "JPN".to_owned()]);
     assert_eq!(figures[0].period.as_deref(), Some("2024-H1"));
-    assert_eq!(figures[0].usd(), Some(12.5e9));
+    assert_eq!(figures[0].usd, Some(12.5e9));
 }
 
 #[test]

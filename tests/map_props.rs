@@ -97,16 +97,15 @@ fn map() -> impl Strategy<Value = TieMap> {
             any::<bool>(),
             evidence(&ids),
         )
-            .prop_map(|(actors, amounts, period, record, evidence)| Figure {
-                kind: FigureKind::Trade,
-                actors,
-                amounts: amounts
+            .prop_map(|(actors, amounts, period, record, evidence)| {
+                let amounts: Vec<Amount> = amounts
                     .into_iter()
-                    .map(|(value, currency)| Amount { value, currency })
-                    .collect(),
-                period,
-                record,
-                evidence,
+                    .map(|(value, currency)| Amount::new(value, &currency))
+                    .collect();
+                let mut figure = Figure::new(FigureKind::Trade, actors, amounts, period, evidence);
+                figure.record = record;
+                figure.usd = figure.text_usd();
+                figure
             });
         let document = (
             "[a-z]{1,6}",

@@ -102,6 +102,10 @@ HAND_NAMES = [
     ("leu", "RON", False, None), ("lei", "RON", False, None),
     ("lev", "BGN", False, None), ("leva", "BGN", False, None),
     ("kuna", "HRK", False, None), ("kunas", "HRK", False, None), ("birr", "ETB", False, None),
+    # Several countries' currencies and none the obvious default: "XXX" (ISO 4217 "no
+    # currency") until the figure reader settles it by the country the text is about.
+    ("shilling", "XXX", False, None), ("shillings", "XXX", False, None),
+    ("dinar", "XXX", False, None), ("dinars", "XXX", False, None),
     ("bitcoin", "XBT", False, None), ("bitcoins", "XBT", False, None),
 ]
 

@@ -131,6 +131,17 @@ impl TiemapApp {
         self.seen.selection.as_ref()
     }
 
+    /// The figure whose evidence the figures panel shows (an index into the map's figures).
+    pub fn selected_figure(&self) -> Option<usize> {
+        self.seen.figures.selected
+    }
+
+    /// Where the chart drew its bars last frame: each bar's figures and screen rectangle,
+    /// left to right.
+    pub fn chart_bars(&self) -> &[(Vec<usize>, egui::Rect)] {
+        &self.seen.chart_bars
+    }
+
     /// The status bar's message.
     pub fn status(&self) -> Option<&Status> {
         self.seen.status.as_ref()
@@ -409,7 +420,14 @@ impl TiemapApp {
                 egui::Panel::bottom("figures")
                     .resizable(false)
                     .show(ui, |ui| {
-                        figures_ui(ui, &self.open.map, self.seen.selection.as_ref());
+                        let output = figures_ui(
+                            ui,
+                            &self.open.map,
+                            self.seen.selection.as_ref(),
+                            self.seen.figures,
+                        );
+                        commands.extend(output.commands);
+                        self.seen.chart_bars = output.bar_rects;
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
                     commands.extend(filters_ui(ui, &self.seen.view, &counts));

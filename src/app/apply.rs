@@ -147,8 +147,20 @@ impl TiemapApp {
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Ui(command) => self.run(ctx, command),
-            Command::Select(selection) => self.seen.selection = Some(selection),
-            Command::ClearSelection => self.seen.selection = None,
+            Command::Select(selection) => {
+                self.seen.selection = Some(selection);
+                self.seen.figures.selected = None;
+            }
+            Command::ClearSelection => {
+                self.seen.selection = None;
+                self.seen.figures.selected = None;
+            }
+            Command::SelectFigure(figure) => {
+                if figure < self.open.map.figures.len() {
+                    self.seen.figures.selected = Some(figure);
+                }
+            }
+            Command::SetFigureKind(kind) => self.seen.figures.kind = kind,
             Command::FocusActor(actor) => {
                 self.focus_actor(&actor);
                 self.seen.search = None;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use egui::{Pos2, Vec2};
 
 pub use super::ui_command::UiCommand;
-use crate::model::{ActorId, EdgeKey, Quad, ViewState};
+use crate::model::{ActorId, EdgeKey, FigureKind, Quad, ViewState};
 
 /// What is selected on the map.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +32,11 @@ pub enum Command {
     Select(Selection),
     /// Clear the selection (a click on empty space).
     ClearSelection,
+    /// Show the evidence of a figure (a click on its bar or its line); an index into the
+    /// map's figures.
+    SelectFigure(usize),
+    /// Chart only figures of this kind, or all.
+    SetFigureKind(Option<FigureKind>),
     /// Select an actor and frame it (the search's Enter).
     FocusActor(ActorId),
     /// A node was grabbed at the start of a drag.

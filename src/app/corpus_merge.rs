@@ -48,6 +48,8 @@ impl TiemapApp {
                 self.pending.corpus_started_map = true;
             }
             merge_documents(&mut self.open, arrived);
+            // Merging repeated figures renumbers them: the shown evidence would be another's.
+            self.seen.figures.selected = None;
             self.open.refilter(&self.seen.view);
             // Every node now has a position, which would read as "at rest as saved": the map
             // has grown, so let the layout keep working it out.
@@ -105,6 +107,7 @@ fn merge_documents(open: &mut OpenMap, arrived: Vec<ExtractedDocument>) {
     }
     map.actors = actors.into_values().collect();
     crate::extract::ties::merge_ties(&mut map.ties);
+    crate::extract::figures::merge_figures(&mut map.figures);
     // Tie ends are mentioned actors; a tie whose end is unknown would have no node.
     map.ties.retain(|tie| {
         map.actors

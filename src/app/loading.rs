@@ -78,7 +78,8 @@ pub fn load(source: &Source) -> Result<Loaded, String> {
         }
         Source::Files(paths) => load_files(paths),
         Source::Recovered(path) => {
-            let map = io::load_map(path).map_err(|error| error.to_string())?;
+            let mut map = io::load_map(path).map_err(|error| error.to_string())?;
+            crate::extract::figures::convert_saved_figures(&mut map);
             Ok(Loaded {
                 map,
                 map_path: None,
@@ -105,7 +106,9 @@ fn load_files(paths: &[PathBuf]) -> Result<Loaded, String> {
                 "open one saved map (.ron) at a time, or articles (.txt, .md) to merge".into(),
             );
         }
-        let map = io::load_map(first).map_err(|error| error.to_string())?;
+        let mut map = io::load_map(first).map_err(|error| error.to_string())?;
+        // Maps saved before figures had a dollar value chart them like new ones.
+        crate::extract::figures::convert_saved_figures(&mut map);
         return Ok(Loaded {
             map,
             map_path: Some(first.clone()),

@@ -18,6 +18,7 @@ use egui::Rect;
 
 use super::article::ArticleView;
 use super::autosave::Autosave;
+use super::chart::FiguresView;
 use super::command::Selection;
 use super::corpus_load::PendingCorpus;
 use super::debug_overlay::FrameStats;
@@ -145,6 +146,10 @@ pub struct Seen {
     pub failures: Vec<CorpusFailure>,
     /// The latest message.
     pub status: Option<Status>,
+    /// The figures panel's kind filter and the figure whose evidence it shows.
+    pub figures: FiguresView,
+    /// Where the chart's bars were drawn last frame, with their figures.
+    pub chart_bars: Vec<(Vec<usize>, Rect)>,
 }
 
 impl Default for Seen {
@@ -165,6 +170,8 @@ impl Default for Seen {
             article: None,
             failures: Vec::new(),
             status: None,
+            figures: FiguresView::default(),
+            chart_bars: Vec::new(),
         }
     }
 }

@@ -7,7 +7,7 @@
 use eframe::egui;
 use egui::Color32;
 
-use crate::model::{ActorKind, Quad};
+use crate::model::{ActorKind, FigureKind, Quad};
 
 /// Background of the map canvas.
 pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(250, 250, 247);
@@ -39,6 +39,35 @@ pub const ERROR_TEXT: Color32 = Color32::from_rgb(190, 30, 30);
 pub const BADGE_BACKGROUND: Color32 = Color32::from_rgb(225, 225, 225);
 /// Bars of the figures chart whose edge is selected, and all bars when none is.
 pub const BAR: Color32 = Color32::from_rgb(70, 140, 110);
+/// The "record" mark above a bar.
+pub const RECORD_MARK: Color32 = Color32::from_rgb(190, 60, 20);
+/// The mark of a bar whose value other reports contradict.
+pub const DISAGREEING_MARK: Color32 = Color32::from_rgb(200, 30, 120);
+/// Outline of the bar whose evidence is shown.
+pub const SELECTED_BAR: Color32 = SELECTION;
+/// Outline of a bar, and of a pledge drawn hollow, in pixels.
+pub const BAR_STROKE_PX: f32 = 2.0;
+/// The list under the chart scrolls past this height.
+pub const FIGURE_LIST_HEIGHT: f32 = 190.0;
+
+/// The colour of a kind of figure in the chart and its legend (colour-blind-safe, after
+/// Okabe and Ito).
+pub fn figure_kind_colour(kind: FigureKind) -> Color32 {
+    match kind {
+        FigureKind::Trade => Color32::from_rgb(0, 114, 178),
+        FigureKind::Aid => Color32::from_rgb(0, 158, 115),
+        FigureKind::Loan => Color32::from_rgb(230, 159, 0),
+        FigureKind::Investment => Color32::from_rgb(86, 180, 233),
+        FigureKind::FrozenAssets => Color32::from_rgb(120, 120, 120),
+        FigureKind::Sanctions => Color32::from_rgb(213, 94, 0),
+        FigureKind::MilitarySpending => Color32::from_rgb(100, 60, 40),
+        FigureKind::Debt => Color32::from_rgb(204, 121, 167),
+        FigureKind::Damages => Color32::from_rgb(160, 30, 30),
+        FigureKind::Budget => Color32::from_rgb(150, 150, 60),
+        FigureKind::Deal => Color32::from_rgb(90, 70, 160),
+        FigureKind::Other => Color32::from_rgb(180, 180, 180),
+    }
+}
 
 /// Radius of the node with the least evidence, in world units.
 pub const MIN_NODE_RADIUS_WORLD: f32 = 6.0;

@@ -87,7 +87,7 @@ pub struct Extraction {
     pub actors: Vec<Actor>,
     /// The ties, sorted by (source, target, category, mode, negated, hedged).
     pub ties: Vec<Tie>,
-    /// The figures, in document order.
+    /// The figures, in document order of their first report (repeats merged).
     pub figures: Vec<Figure>,
     /// How many sentences the document has.
     pub sentence_count: usize,
@@ -135,7 +135,16 @@ impl Extractor {
             &self.lexicon,
             self.parser,
         );
-        let figures = figures::extract_figures(&document.id, text, &sentences, &mentions, date);
+        let mut figures = figures::extract_figures(
+            &document.id,
+            text,
+            &sentences,
+            &mentions,
+            date,
+            Some(self.parser),
+        );
+        // A figure the article repeats (headline and body) is one figure with two sentences.
+        figures::merge_figures(&mut figures);
 
         let mut mentioned: Vec<&str> = mentions
             .iter()
@@ -182,6 +191,7 @@ impl Extractor {
         }
         map.actors = actors.into_values().collect();
         ties::merge_ties(&mut map.ties);
+        figures::merge_figures(&mut map.figures);
         map.documents = documents;
         map
     }

@@ -150,20 +150,49 @@ fn check_figures(map: &mut TieMap, cuts: &mut Cuts) -> Result<(), String> {
             }
         }
         for amount in &mut figure.amounts {
-            if !amount.value.is_finite() || amount.value.abs() > MAX_AMOUNT {
-                return Err(format!(
-                    "a figure's amount ({}) is not a finite number of at most {MAX_AMOUNT:e}",
-                    amount.value
-                ));
+            for value in std::iter::once(amount.value).chain(amount.upper) {
+                check_amount(value)?;
             }
             cuts.cap(&mut amount.currency, caps::LABEL, "a currency");
+        }
+        if let Some(usd) = figure.usd {
+            check_amount(usd)?;
+        }
+        if let Some(rate) = &mut figure.rate {
+            if !rate.per_usd.is_finite() || rate.per_usd <= 0.0 || rate.per_usd > MAX_AMOUNT {
+                return Err(format!(
+                    "a figure's exchange rate ({}) is not a positive finite number",
+                    rate.per_usd
+                ));
+            }
+            cuts.cap(&mut rate.currency, caps::LABEL, "a currency");
         }
         if let Some(period) = &mut figure.period {
             cuts.cap(period, caps::LABEL, "a figure's period");
         }
+        for note in [&mut figure.not_converted, &mut figure.currency_note]
+            .into_iter()
+            .flatten()
+        {
+            cuts.cap(note, caps::SENTENCE_BYTES, "a figure's note");
+        }
         cap_evidence(&mut figure.evidence, cuts);
+        for source in &mut figure.sources {
+            cap_evidence(source, cuts);
+        }
     }
     Ok(())
+}
+
+/// An amount of money a map may hold: finite and at most [`MAX_AMOUNT`].
+fn check_amount(value: f64) -> Result<(), String> {
+    if value.is_finite() && value.abs() <= MAX_AMOUNT {
+        Ok(())
+    } else {
+        Err(format!(
+            "a figure's amount ({value}) is not a finite number of at most {MAX_AMOUNT:e}"
+        ))
+    }
 }
 
 fn check_positions(map: &TieMap) -> Result<(), String> {
@@ -235,16 +264,12 @@ mod tests {
     }
 
     fn figure(actor: &str, value: f64) -> Figure {
-        Figure {
-            kind: FigureKind::Trade,
-            actors: vec![actor.into()],
-            amounts: vec![Amount {
-                value,
-                currency: "USD".into(),
-            }],
-            period: None,
-            record: false,
-            evidence: Evidence {
+        Figure::new(
+            FigureKind::Trade,
+            vec![actor.into()],
+            vec![Amount::new(value, "USD")],
+            None,
+            Evidence {
                 doc: "d".into(),
                 sentence: 0,
                 text: "s".into(),
@@ -252,7 +277,7 @@ mod tests {
                 cue_span: Span::new(0, 1),
                 mentions: vec![],
             },
-        }
+        )
     }
 
     #[test]
@@ -262,6 +287,25 @@ mod tests {
             (figure("USA", f64::NAN), "finite"),
             (figure("USA", f64::INFINITY), "finite"),
             (figure("USA", 1e30), "finite"),
+            (
+                Figure {
+                    usd: Some(f64::NAN),
+                    ..figure("USA", 1.0)
+                },
+                "finite",
+            ),
+            (
+                Figure {
+                    rate: Some(crate::model::UsdRate {
+                        currency: "EUR".into(),
+                        per_usd: -1.0,
+                        year: Some(2020),
+                        source: crate::model::RateSource::AnnualAverage,
+                    }),
+                    ..figure("USA", 1.0)
+                },
+                "rate",
+            ),
         ] {
             let mut map = map_with_one_actor();
             map.figures.push(bad);

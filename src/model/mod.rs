@@ -19,7 +19,10 @@ pub use category::{Category, Quad};
 pub use date::{DateError, DocumentDate, check_document_date};
 pub use edge::{Edge, EdgeKey};
 pub use evidence::{Evidence, Mention, Span};
-pub use figure::{Amount, Figure, FigureKind};
+pub use figure::{
+    Amount, Approximation, Figure, FigureKind, FigureRole, FigureStatus, RateSource,
+    UNKNOWN_CURRENCY, UsdRate,
+};
 pub use map::{Document, MAP_FORMAT_VERSION, NodePlacement, TieMap};
 pub use view_state::ViewState;
 

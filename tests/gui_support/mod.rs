@@ -191,28 +191,21 @@ pub fn fixture_map() -> TieMap {
             )],
         ),
     ];
-    map.figures = vec![Figure {
-        kind: FigureKind::Trade,
-        actors: vec!["CHN".into(), "RUS".into()],
-        amounts: vec![
-            Amount {
-                value: 1.28e12,
-                currency: "CNY".into(),
-            },
-            Amount {
-                value: 1.9e11,
-                currency: "USD".into(),
-            },
-        ],
-        period: Some("2022".into()),
-        record: true,
-        evidence: evidence(
+    let mut figure = Figure::new(
+        FigureKind::Trade,
+        vec!["CHN".into(), "RUS".into()],
+        vec![Amount::new(1.28e12, "CNY"), Amount::new(1.9e11, "USD")],
+        Some("2022".into()),
+        evidence(
             2,
             TRADE_SENTENCE,
             "1.28 trillion yuan ($190 billion)",
             &[("CHN", "China"), ("RUS", "Russia")],
         ),
-    }];
+    );
+    figure.record = true;
+    figure.usd = Some(1.9e11);
+    map.figures = vec![figure];
     map
 }
 

@@ -12,8 +12,10 @@
 //! 2002 (and when the date is unknown: archives say bare "francs" mostly before the euro) and the
 //! Swiss franc after; "$" is the US dollar unless written "C$", "A$", "HK$", "NT$" and the like.
 
+mod conversions;
 mod currencies;
 mod number;
+pub mod rates;
 
 use currencies::{Currencies, Unit, UnitKind};
 use number::{MAX_GAP, MAX_WORDS, Number, is_number_word, scale_word_power};
@@ -28,6 +30,10 @@ pub struct MoneyMatch {
     pub span: Span,
     /// The amounts, in the order written.
     pub amounts: Vec<Amount>,
+    /// Per amount: the family word ("shilling", "dollar") when its currency was read from a
+    /// bare name that the text did not settle by a qualified one ("Kenyan shillings"), so
+    /// that the caller may settle it by the country the text is about.
+    pub bare_families: Vec<Option<String>>,
 }
 
 /// Every money expression in `text`, in order, reading ambiguous currency words as in an
@@ -101,6 +107,7 @@ struct Token {
 struct SingleAmount {
     span: Span,
     amount: Amount,
+    bare_family: Option<String>,
 }
 
 /// Reads the money of one text.
@@ -150,19 +157,30 @@ impl<'t> Reader<'t> {
 
     fn find_tokens(&mut self) {
         let currencies = self.currencies;
-        for found in currencies.automaton.find_iter(self.text) {
+        let mut from = 0;
+        while let Some(found) = currencies
+            .automaton
+            .find(aho_corasick::Input::new(self.text).range(from..))
+        {
             self.steps += found.len();
             let unit_index = found.pattern().as_usize();
-            let Some(unit) = currencies.units.get(unit_index) else {
-                continue;
-            };
-            if let Some((start, multiplier)) = self.accept(unit, found.start(), found.end()) {
+            let accepted = currencies
+                .units
+                .get(unit_index)
+                .and_then(|unit| self.accept(unit, found.start(), found.end()));
+            if let Some((start, multiplier)) = accepted {
                 self.tokens.push(Token {
                     start,
                     end: found.end(),
                     unit: unit_index,
                     multiplier,
                 });
+                from = found.end();
+            } else {
+                // A find refused for its context ("nt $" inside "sent $5" is no NT$) may hide
+                // a token that starts inside it (the "$"): look again from its next byte.
+                // Patterns are at most a few bytes, so the text is still read in linear time.
+                from = found.start() + 1;
             }
         }
     }
@@ -313,28 +331,29 @@ impl<'t> Reader<'t> {
 
     /// The currency a name means here: its own when qualified, else the text's last qualified
     /// name of its family, else by date.
-    fn name_code(&mut self, unit: &'t Unit) -> &'t str {
+    fn name_code(&mut self, unit: &'t Unit) -> (&'t str, Option<&'t str>) {
         let UnitKind::Name {
             family,
             qualified,
             from_2002,
         } = &unit.kind
         else {
-            return &unit.code;
+            return (&unit.code, None);
         };
         if *qualified {
             // One entry per family, so a text of a million "Swiss francs" stays linear.
             self.qualified.retain(|(seen, _)| seen != family);
             self.qualified.push((family, &unit.code));
-            return &unit.code;
+            return (&unit.code, None);
         }
         if let Some(&(_, code)) = self.qualified.iter().rev().find(|(f, _)| f == family) {
-            return code;
+            return (code, None);
         }
-        match (from_2002, self.year) {
+        let code = match (from_2002, self.year) {
             (Some(modern), Some(year)) if year >= 2002 => modern,
             _ => &unit.code,
-        }
+        };
+        (code, Some(family))
     }
 
     /// Reads the amount of token `index`, whose number must start at or after `floor`.
@@ -405,6 +424,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         let mut value = number.value * token.multiplier.unwrap_or(1.0);
+        let mut bare_family = None;
         let code: &'t str = match &unit.kind {
             UnitKind::Subunit {
                 factor,
@@ -416,7 +436,11 @@ impl<'t> Reader<'t> {
                     _ => &unit.code,
                 }
             }
-            UnitKind::Name { .. } => self.name_code(unit),
+            UnitKind::Name { .. } => {
+                let (code, family) = self.name_code(unit);
+                bare_family = family.map(str::to_owned);
+                code
+            }
             _ => &unit.code,
         };
         // "75 USD million": a scale word after a code.
@@ -464,10 +488,8 @@ impl<'t> Reader<'t> {
         }
         Some(SingleAmount {
             span: Span::new(start, end),
-            amount: Amount {
-                value,
-                currency: code.to_owned(),
-            },
+            amount: Amount::new(value, code),
+            bare_family,
         })
     }
 
@@ -571,87 +593,6 @@ impl<'t> Reader<'t> {
                 }
             }
         }
-    }
-
-    /// Joins "1.28 trillion yuan ($190 billion)" into one match with two amounts.
-    fn join_conversions(&mut self, singles: &[SingleAmount]) -> Vec<MoneyMatch> {
-        let mut matches: Vec<MoneyMatch> = Vec::with_capacity(singles.len());
-        let mut index = 0;
-        while index < singles.len() {
-            let first = &singles[index];
-            let mut joined = MoneyMatch {
-                span: first.span,
-                amounts: vec![first.amount.clone()],
-            };
-            index += 1;
-            let opens = singles
-                .get(index)
-                .is_some_and(|next| self.opens_conversion(first.span.end, next.span.start));
-            if opens {
-                let mut inner = index;
-                let mut close = None;
-                while let Some(current) = singles.get(inner) {
-                    inner += 1;
-                    if let Some(close_end) = self.closes_bracket(current.span.end) {
-                        close = Some(close_end);
-                        break;
-                    }
-                    let separated = singles.get(inner).is_some_and(|next| {
-                        self.separates_amounts(current.span.end, next.span.start)
-                    });
-                    if !separated {
-                        break;
-                    }
-                }
-                if let Some(close_end) = close {
-                    joined.amounts.extend(
-                        singles[index..inner]
-                            .iter()
-                            .map(|single| single.amount.clone()),
-                    );
-                    joined.span.end = close_end;
-                    index = inner;
-                }
-            }
-            matches.push(joined);
-        }
-        matches
-    }
-
-    /// Whether the text between two amounts opens a conversion: "(", "( about ".
-    fn opens_conversion(&mut self, from: usize, to: usize) -> bool {
-        if to < from || to - from > 40 {
-            return false;
-        }
-        self.steps += to - from;
-        let Some(gap) = self.text.get(from..to) else {
-            return false;
-        };
-        let Some(inside) = gap.trim_start().strip_prefix('(') else {
-            return false;
-        };
-        let qualifier = inside.trim();
-        qualifier.is_empty()
-            || CONVERSION_QUALIFIERS
-                .iter()
-                .any(|known| known.eq_ignore_ascii_case(qualifier))
-    }
-
-    /// Where a bracket closing right after `pos` ends, if one does.
-    fn closes_bracket(&mut self, pos: usize) -> Option<usize> {
-        let close = self.skip_spaces(pos);
-        (self.bytes.get(close) == Some(&b')')).then_some(close + 1)
-    }
-
-    /// Whether two amounts inside one bracket are listed: "($1.3bn; £1.1bn)", "($1.3bn or …)".
-    fn separates_amounts(&mut self, from: usize, to: usize) -> bool {
-        if to < from || to - from > 8 {
-            return false;
-        }
-        self.steps += to - from;
-        self.text
-            .get(from..to)
-            .is_some_and(|gap| matches!(gap.trim(), "," | ";" | "/" | "or"))
     }
 }
 

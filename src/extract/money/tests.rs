@@ -170,3 +170,21 @@ fn work_is_linear_in_hostile_input() {
         );
     }
 }
+
+#[test]
+fn a_symbol_right_after_a_refused_token_is_still_read() {
+    // "nt $" (New Taiwan dollars, tokenised) matches inside "sent $5" and is refused there;
+    // the "$" it hides is money. A user saw "The US sent $1 billion in aid" give no figure.
+    for text in [
+        "The US sent $1 billion in aid.",
+        "He spent $5 on it.",
+        "sent $5",
+    ] {
+        let found = find_money(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].amounts[0].currency, "USD", "{text}");
+    }
+    let hostile = "sent ".repeat(1 << 16) + "$5";
+    assert_eq!(find_money(&hostile).len(), 1);
+    assert!(steps(&hostile) <= 40 * hostile.len());
+}
