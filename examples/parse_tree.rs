@@ -28,12 +28,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         parser.parse(&words, &mut tree);
         for (index, (word, parsed)) in words.iter().zip(&tree).enumerate() {
             let head = parsed.head.map_or("-".to_owned(), |head| head.to_string());
-            println!(
+            writeln!(
+                out,
                 "{index}\t{word}\t{:?}\t{head}\t{:?}",
                 parsed.tag, parsed.rel
-            );
+            )?;
         }
-        println!();
+        writeln!(out)?;
     }
     Ok(())
 }

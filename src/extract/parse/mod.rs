@@ -419,9 +419,10 @@ fn time_phrases_beside_subjects(
 
 /// "Poland, Lithuania and Latvia expelled Russian diplomats": the parser, greedy from the left,
 /// sometimes makes the first name of a list that opens the sentence the root and hangs the
-/// verb under its own object. When the root is such a list (a proper noun with a conjunct)
-/// and a verb after it has no subject, the verb becomes the root, the list its subject, and
-/// what the list held after the verb goes to the verb.
+/// verb under its own object, or ("Peru suspended trade.") under the name itself. When the
+/// root is such a name (with a conjunct, or with the verb right after it) and the verb has no
+/// subject, the verb becomes the root, the name its subject, and what the name held after the
+/// verb goes to the verb.
 fn verbs_after_leading_lists(tags: &[Upos], heads: &mut [u32], labels: &mut [Option<Rel>]) {
     const OPENING: usize = 3;
     verbs_read_as_modifiers_of_the_root(tags, heads, labels);
@@ -436,15 +437,20 @@ fn verbs_after_leading_lists(tags: &[Upos], heads: &mut [u32], labels: &mut [Opt
     };
     let is_list =
         (root + 1..verb).any(|at| heads[at] as usize == root && labels[at] == Some(Rel::Conj));
+    // "Peru suspended trade.": the verb right after the name, hung from it as a clause of its
+    // own, is the same slip without a list.
+    let is_beside = verb == root + 1
+        && heads[verb] as usize == root
+        && matches!(labels[verb], Some(Rel::Parataxis | Rel::Dep | Rel::Acl));
     let has_subject = (0..heads.len()).any(|at| {
         heads[at] as usize == verb && matches!(labels[at], Some(Rel::Nsubj | Rel::NsubjPass))
     });
-    if !is_list || has_subject || !is_ancestor(heads, root, verb) {
+    if !(is_list || is_beside) || has_subject || !is_ancestor(heads, root, verb) {
         return;
     }
-    for at in verb + 1..heads.len() {
-        if heads[at] as usize == root {
-            heads[at] = verb as u32;
+    for head in heads.iter_mut().skip(verb + 1) {
+        if *head as usize == root {
+            *head = verb as u32;
         }
     }
     heads[verb] = NONE;

@@ -309,3 +309,20 @@ fn a_verb_after_a_list_of_names_that_opens_the_sentence_heads_it() {
     verbs_after_leading_lists(&tags, &mut heads, &mut labels);
     assert_eq!(heads, [NONE, 2, 0]);
 }
+
+#[test]
+fn a_verb_hung_from_the_name_before_it_heads_it() {
+    // "Peru suspended trade ." with Peru as root and the verb as its parataxis.
+    let tags = [Upos::PROPN, Upos::VERB, Upos::NOUN, Upos::PUNCT];
+    let mut heads = [NONE, 0, 1, 0];
+    let mut labels = [
+        Some(Rel::Root),
+        Some(Rel::Parataxis),
+        Some(Rel::Obj),
+        Some(Rel::Punct),
+    ];
+    verbs_after_leading_lists(&tags, &mut heads, &mut labels);
+    assert_eq!(heads, [1, NONE, 1, 1]);
+    assert_eq!(labels[0], Some(Rel::Nsubj));
+    assert_eq!(labels[1], Some(Rel::Root));
+}
