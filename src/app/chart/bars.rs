@@ -110,6 +110,7 @@ pub fn chart_data(
         if !figure.is_charted() {
             data.other_amounts.push(index);
         } else if kind.is_some_and(|kind| kind != figure.kind) {
+            // Of a kind the filter hides: neither charted nor listed.
         } else if figure.usd.is_none() {
             data.not_converted.push(index);
         } else if mode == ChartMode::Timeline && period_x(figure).is_none() {

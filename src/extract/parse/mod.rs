@@ -197,6 +197,7 @@ impl Parser {
         no_passive_under_participles(words, tags, heads, labels);
         perfect_tense_heads(words, tags, heads, labels);
         time_phrases_beside_subjects(words, tags, heads, labels);
+        verbs_read_as_modifiers_of_the_root(tags, heads, labels);
         verbs_after_leading_lists(tags, heads, labels);
         out.extend(tags.iter().zip(heads.iter()).zip(labels.iter()).map(
             |((&tag, &head), &rel)| ParsedWord {
@@ -425,7 +426,6 @@ fn time_phrases_beside_subjects(
 /// verb goes to the verb.
 fn verbs_after_leading_lists(tags: &[Upos], heads: &mut [u32], labels: &mut [Option<Rel>]) {
     const OPENING: usize = 3;
-    verbs_read_as_modifiers_of_the_root(tags, heads, labels);
     let Some(root) = (0..heads.len().min(OPENING)).find(|&at| heads[at] == NONE) else {
         return;
     };

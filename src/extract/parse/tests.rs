@@ -299,7 +299,7 @@ fn a_verb_after_a_list_of_names_that_opens_the_sentence_heads_it() {
         Some(Rel::Amod),
         Some(Rel::Root),
     ];
-    verbs_after_leading_lists(&tags, &mut heads, &mut labels);
+    verbs_read_as_modifiers_of_the_root(&tags, &mut heads, &mut labels);
     assert_eq!(heads, [5, 2, 0, 4, 0, NONE, 5]);
     assert_eq!(labels[6], Some(Rel::Obj));
     // One name, no list: left alone.

@@ -247,12 +247,13 @@ fn refine_sentence(
 /// Whether the pattern's subject is given to ("received aid from X"): so flagged, or written
 /// by CAMEO as reversed with "from" while its object is a thing, not an actor.
 fn receives(analysis: &SentenceAnalysis, found: &EventMatch) -> bool {
-    let object_is_actor = analysis
-        .object(found.anchor)
-        .and_then(|object| analysis.token(object))
-        .is_some_and(|token| token.mention.is_some());
     found.flags.recipient_subject
-        || (found.flags.reversed && found.flags.from_source && !object_is_actor)
+        || super::tree::writes_receiving_as_reversed(
+            analysis,
+            found.anchor,
+            found.flags.reversed,
+            found.flags.from_source,
+        )
 }
 
 /// Verbs whose subject is given to: what they take as object comes from someone else.

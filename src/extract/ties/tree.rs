@@ -67,7 +67,9 @@ pub(super) fn find_roles(
     // CAMEO writes receiving as a reversed pattern with "from" ("received a loan from X"): with
     // a thing, not an actor, as the object, the subject is the one given to.
     let received;
-    let sense = if sense.reversed && sense.from_source && !object_is_actor(analysis, anchor) {
+    let sense = if !sense.recipient_subject
+        && writes_receiving_as_reversed(analysis, anchor, sense.reversed, sense.from_source)
+    {
         received = CueSense {
             reversed: false,
             recipient_subject: true,
@@ -123,6 +125,17 @@ pub(super) fn find_roles(
         std::mem::swap(&mut roles.sources, &mut roles.targets);
     }
     finish(analysis, sense, roles)
+}
+
+/// Whether a cue at `verb` flagged reversed and from-source is CAMEO's way of writing
+/// receiving ("received a loan from X"): so when its object is a thing, not an actor.
+pub(super) fn writes_receiving_as_reversed(
+    analysis: &SentenceAnalysis,
+    verb: u32,
+    reversed: bool,
+    from_source: bool,
+) -> bool {
+    reversed && from_source && !object_is_actor(analysis, verb)
 }
 
 /// Whether the object of `verb` is itself an actor ("hosted Putin").
